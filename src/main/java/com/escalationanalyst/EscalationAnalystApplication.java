@@ -1,0 +1,16 @@
+package com.escalationanalyst;
+
+import com.escalationanalyst.dataimport.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class EscalationAnalystApplication {
+
+    public static void main(String[] args) {
+        if (ImportCommand.isImportCommand(args)) {
+            System.exit(ImportCommand.run(args));
+        }
+        SpringApplication.run(EscalationAnalystApplication.class, args);
+    }
+}

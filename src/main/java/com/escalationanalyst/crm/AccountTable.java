@@ -1,0 +1,73 @@
+package com.escalationanalyst.crm;
+
+import static com.escalationanalyst.dataimport.MergeSql.assignments;
+import static com.escalationanalyst.dataimport.MergeSql.changed;
+import static com.escalationanalyst.dataimport.MergeSql.staged;
+
+import com.escalationanalyst.dataimport.StagedTable;
+import java.sql.Types;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Accounts, loaded through {@code account_import_staging}. */
+public final class AccountTable implements StagedTable<AccountRow> {
+
+    private static final List<String> COLUMNS = AccountCsvFormat.COLUMNS;
+    private static final int[] TYPES = {
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC};
+    private static final List<String> DATA = COLUMNS.subList(1, COLUMNS.size());
+
+    @Override
+    public String stagingTable() {
+        return "account_import_staging";
+    }
+
+    @Override
+    public List<String> stagingColumns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public int[] stagingTypes() {
+        return TYPES;
+    }
+
+    @Override
+    public String idColumn() {
+        return "account_id";
+    }
+
+    @Override
+    public Object[] values(AccountRow a) {
+        return new Object[] {a.accountId(), a.name(), a.segment(), a.tier(), a.region(), a.industry(), a.arr()};
+    }
+
+    @Override
+    public long countNew(JdbcTemplate jdbc, String importId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM account_import_staging s
+                WHERE s.import_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.account_id = s.account_id)
+                """, Long.class, importId);
+    }
+
+    @Override
+    public long countChanged(JdbcTemplate jdbc, String importId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM account_import_staging s
+                JOIN account a ON a.account_id = s.account_id
+                WHERE s.import_id = ? AND (%s)
+                """.formatted(changed("a", DATA)), Long.class, importId);
+    }
+
+    @Override
+    public void merge(JdbcTemplate jdbc, String importId) {
+        jdbc.update("""
+                MERGE INTO account a
+                USING (SELECT * FROM account_import_staging WHERE import_id = ?) s
+                ON a.account_id = s.account_id
+                WHEN MATCHED AND (%s) THEN UPDATE SET %s
+                WHEN NOT MATCHED THEN INSERT (account_id, %s) VALUES (s.account_id, %s)
+                """.formatted(changed("a", DATA), assignments(DATA), String.join(", ", DATA), staged(DATA)), importId);
+    }
+}

@@ -1,0 +1,16 @@
+package com.escalationanalyst.dataimport;
+
+/** The file is not well-formed CSV at this line; reading cannot go on past it. */
+class CsvSyntaxException extends Exception {
+
+    private final long line;
+
+    CsvSyntaxException(long line, String message) {
+        super(message);
+        this.line = line;
+    }
+
+    long line() {
+        return line;
+    }
+}

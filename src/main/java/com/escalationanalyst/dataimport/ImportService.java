@@ -1,0 +1,49 @@
+package com.escalationanalyst.dataimport;
+
+import com.escalationanalyst.crm.AccountCsvFormat;
+import com.escalationanalyst.crm.AccountRow;
+import com.escalationanalyst.crm.AccountTable;
+import com.escalationanalyst.crm.CrmDatabase;
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketCsvFormat;
+import com.escalationanalyst.helpdesk.TicketRow;
+import com.escalationanalyst.helpdesk.TicketTable;
+import java.io.InputStream;
+import java.util.Iterator;
+import org.springframework.stereotype.Service;
+
+/** Imports tickets into the helpdesk store and accounts into the CRM store. */
+@Service
+public class ImportService {
+
+    private static final TicketCsvFormat TICKET_CSV = new TicketCsvFormat();
+    private static final TicketTable TICKETS = new TicketTable();
+    private static final AccountCsvFormat ACCOUNT_CSV = new AccountCsvFormat();
+    private static final AccountTable ACCOUNTS = new AccountTable();
+
+    private final StagedImporter importer;
+    private final HelpdeskDatabase helpdesk;
+    private final CrmDatabase crm;
+
+    public ImportService(StagedImporter importer, HelpdeskDatabase helpdesk, CrmDatabase crm) {
+        this.importer = importer;
+        this.helpdesk = helpdesk;
+        this.crm = crm;
+    }
+
+    public ImportResult importTickets(InputStream csv) {
+        return importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk);
+    }
+
+    public ImportResult importAccounts(InputStream csv) {
+        return importer.importCsv(csv, ACCOUNT_CSV, ACCOUNTS, crm);
+    }
+
+    public ImportResult upsertTickets(Iterator<TicketRow> rows) {
+        return importer.upsert(rows, TICKETS, helpdesk);
+    }
+
+    public ImportResult upsertAccounts(Iterator<AccountRow> rows) {
+        return importer.upsert(rows, ACCOUNTS, crm);
+    }
+}

@@ -1,0 +1,177 @@
+package com.escalationanalyst.dataimport;
+
+import com.escalationanalyst.store.StoreDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads rows into a store all or nothing: everything is validated and staged inside one
+ * transaction, then merged by id in one statement. Any invalid row rolls the whole file back.
+ * Memory stays flat: rows stream from the file into the staging table.
+ */
+@Component
+public class StagedImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(StagedImporter.class);
+
+    private final int maxErrors;
+    private final int batchSize;
+
+    public StagedImporter(@Value("${escalation.import.max-errors:100}") int maxErrors,
+                          @Value("${escalation.import.batch-size:1000}") int batchSize) {
+        this.maxErrors = maxErrors;
+        this.batchSize = batchSize;
+    }
+
+    /** Validates and imports a CSV file; throws {@link ImportRejectedException} and changes nothing on any error. */
+    public <R> ImportResult importCsv(InputStream input, CsvRowFormat<R> format, StagedTable<R> table,
+                                      StoreDatabase store) {
+        long started = System.nanoTime();
+        ImportResult result = store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) -> {
+            try (CsvReader csv = new CsvReader(utf8Reader(input))) {
+                readCsv(csv, format, table, sink, errors);
+            } catch (MalformedUtf8Exception e) {
+                errors.add(new ImportError(e.line(), null, "is not valid UTF-8 (" + e.getMessage()
+                        + "); save the file as UTF-8"));
+            } catch (CharacterCodingException e) {
+                errors.add(new ImportError(0, null, "is not valid UTF-8; save the file as UTF-8"));
+            } catch (CsvSyntaxException e) {
+                errors.add(new ImportError(e.line(), null, e.getMessage()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading the import file failed", e);
+            }
+        }));
+        log.info("Imported {} into {}: {} inserted, {} updated in {} ms", table.stagingTable().replace("_import_staging", "s"),
+                store.name(), result.inserted(), result.updated(), (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    /** Upserts rows that need no parsing (generated data); line numbers are their ordinal. */
+    public <R> ImportResult upsert(Iterator<R> rows, StagedTable<R> table, StoreDatabase store) {
+        return store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) -> {
+            long ordinal = 0;
+            while (rows.hasNext()) {
+                sink.add(++ordinal, table.values(rows.next()));
+            }
+        }));
+    }
+
+    private <R> void readCsv(CsvReader csv, CsvRowFormat<R> format, StagedTable<R> table, StagingSink sink,
+                             List<ImportError> errors) throws IOException, CsvSyntaxException, SQLException {
+        List<String> header = csv.next();
+        if (header == null) {
+            errors.add(new ImportError(1, null, "the file is empty; a header row naming the columns "
+                    + String.join(",", format.columns()) + " is required"));
+            return;
+        }
+        Map<String, Integer> index = readHeader(header, format.columns(), errors);
+        if (!errors.isEmpty()) {
+            return;
+        }
+        List<String> fields;
+        while ((fields = csv.next()) != null) {
+            long line = csv.recordLine();
+            if (fields.size() != header.size()) {
+                errors.add(new ImportError(line, null, "has " + fields.size() + " fields; the header has "
+                        + header.size()));
+            } else {
+                R row = format.parse(new CsvFields(line, fields, index, errors));
+                if (row != null) {
+                    sink.add(line, table.values(row));
+                }
+            }
+            if (errors.size() >= maxErrors) {
+                return;
+            }
+        }
+    }
+
+    private static Map<String, Integer> readHeader(List<String> header, List<String> expected,
+                                                   List<ImportError> errors) {
+        Map<String, Integer> index = new HashMap<>();
+        Set<String> known = new LinkedHashSet<>(expected);
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (!known.contains(name)) {
+                errors.add(new ImportError(1, name, "unknown column; the columns are " + String.join(", ", expected)));
+            } else if (index.putIfAbsent(name, i) != null) {
+                errors.add(new ImportError(1, name, "column appears twice in the header"));
+            }
+        }
+        for (String column : expected) {
+            if (!index.containsKey(column)) {
+                errors.add(new ImportError(1, column, "missing column"));
+            }
+        }
+        return index;
+    }
+
+    private interface Loader {
+        void load(StagingSink sink, List<ImportError> errors) throws SQLException;
+    }
+
+    private <R> ImportResult stageAndMerge(StoreDatabase store, StagedTable<R> table, Loader loader) {
+        String importId = UUID.randomUUID().toString();
+        List<ImportError> errors = new ArrayList<>();
+        try (StagingSink sink = StagingSink.open(store, table, importId, batchSize)) {
+            loader.load(sink, errors);
+            sink.finish();
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("staging " + table.stagingTable(), null, e);
+        }
+        errors.addAll(duplicates(store, table, importId));
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingLong(ImportError::line));
+            boolean truncated = errors.size() > maxErrors;
+            throw new ImportRejectedException(errors.subList(0, Math.min(errors.size(), maxErrors)), truncated);
+        }
+        long inserted = table.countNew(store.jdbc(), importId);
+        long updated = table.countChanged(store.jdbc(), importId);
+        table.merge(store.jdbc(), importId);
+        store.jdbc().update("DELETE FROM " + table.stagingTable() + " WHERE import_id = ?", importId);
+        return new ImportResult(inserted, updated);
+    }
+
+    private List<ImportError> duplicates(StoreDatabase store, StagedTable<?> table, String importId) {
+        String id = table.idColumn();
+        String sql = """
+                SELECT line_no, %1$s, first_line FROM (
+                    SELECT line_no, %1$s, MIN(line_no) OVER (PARTITION BY %1$s) AS first_line
+                    FROM %2$s WHERE import_id = ?
+                ) staged
+                WHERE line_no > first_line
+                ORDER BY line_no
+                FETCH FIRST %3$d ROWS ONLY
+                """.formatted(id, table.stagingTable(), maxErrors + 1);
+        return store.jdbc().query(sql, (rs, n) -> new ImportError(rs.getLong(1), id,
+                "'" + rs.getString(2) + "' appears more than once in the file (first on line " + rs.getLong(3) + ")"),
+                importId);
+    }
+
+    private static Reader utf8Reader(InputStream input) {
+        return new InputStreamReader(new Utf8CheckingInputStream(input), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+}

@@ -1,0 +1,33 @@
+package com.escalationanalyst.dataimport;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A store table that is loaded through a staging table: rows go into the staging table under an
+ * import id, then one set-based merge moves them into the store.
+ */
+public interface StagedTable<R> {
+
+    String stagingTable();
+
+    /** The staging table's data columns, after {@code import_id, line_no}. */
+    List<String> stagingColumns();
+
+    /** java.sql.Types of {@link #stagingColumns()}, for nulls. */
+    int[] stagingTypes();
+
+    String idColumn();
+
+    /** Values in the order of {@link #stagingColumns()}. */
+    Object[] values(R row);
+
+    /** Rows of this import whose id the store does not have yet. */
+    long countNew(JdbcTemplate jdbc, String importId);
+
+    /** Rows of this import whose id the store has, with different content. */
+    long countChanged(JdbcTemplate jdbc, String importId);
+
+    /** Inserts new rows and updates changed ones from the staging table. */
+    void merge(JdbcTemplate jdbc, String importId);
+}

@@ -1,0 +1,34 @@
+package com.escalationanalyst.knowledge;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The root-cause categories of DESIGN.md; {@link #UNCLASSIFIED} for a missing or unmapped reason code. */
+public enum RootCause {
+    PRODUCT_BUG,
+    POLICY_GAP,
+    TRAINING_GAP,
+    PROCESS_FAILURE,
+    DOCUMENTATION_GAP,
+    UNCLASSIFIED;
+
+    /** The name used in files, results and reports, e.g. {@code product_bug}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The categories a reason code may be mapped to (all but unclassified). */
+    public static List<RootCause> mappable() {
+        return Arrays.stream(values()).filter(c -> c != UNCLASSIFIED).toList();
+    }
+
+    public static RootCause fromCode(String code) {
+        for (RootCause cause : values()) {
+            if (cause.code().equals(code)) {
+                return cause;
+            }
+        }
+        throw new IllegalArgumentException("'" + code + "' is not a root cause; use one of "
+                + mappable().stream().map(RootCause::code).toList());
+    }
+}

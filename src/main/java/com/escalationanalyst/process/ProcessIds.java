@@ -1,0 +1,10 @@
+package com.escalationanalyst.process;
+
+/** Process definition keys; each equals its file name under bpmn/. */
+public final class ProcessIds {
+
+    public static final String SELF_CHECK = "SelfCheckProcess";
+
+    private ProcessIds() {
+    }
+}

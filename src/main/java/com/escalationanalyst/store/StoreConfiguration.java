@@ -1,0 +1,50 @@
+package com.escalationanalyst.store;
+
+import com.escalationanalyst.crm.CrmDatabase;
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The helpdesk and the CRM are two data sources. By default both live in the application's own
+ * database; {@code escalation.helpdesk.datasource.url} / {@code escalation.crm.datasource.url}
+ * move either elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean(initMethod = "migrate")
+    HelpdeskDatabase helpdeskDatabase(DataSource applicationDataSource,
+                                      @Value("${escalation.helpdesk.datasource.url:}") String url,
+                                      @Value("${escalation.helpdesk.datasource.username:}") String user,
+                                      @Value("${escalation.helpdesk.datasource.password:}") String password) {
+        return new HelpdeskDatabase(select(applicationDataSource, "helpdesk", url, user, password));
+    }
+
+    @Bean(initMethod = "migrate")
+    CrmDatabase crmDatabase(DataSource applicationDataSource,
+                            @Value("${escalation.crm.datasource.url:}") String url,
+                            @Value("${escalation.crm.datasource.username:}") String user,
+                            @Value("${escalation.crm.datasource.password:}") String password) {
+        return new CrmDatabase(select(applicationDataSource, "crm", url, user, password));
+    }
+
+    private static DataSource select(DataSource applicationDataSource, String store,
+                                     String url, String user, String password) {
+        if (url == null || url.isBlank()) {
+            return applicationDataSource;
+        }
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(url)
+                .username(user)
+                .password(password)
+                .build();
+        dataSource.setPoolName(store);
+        return dataSource;
+    }
+}
