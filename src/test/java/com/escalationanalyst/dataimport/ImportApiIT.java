@@ -1,0 +1,295 @@
+package com.escalationanalyst.dataimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.escalationanalyst.crm.AccountCsvFormat;
+import com.escalationanalyst.helpdesk.TicketCsvFormat;
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.Csv;
+import com.escalationanalyst.testsupport.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The import API on the suite's database (H2, or PostgreSQL with -Ppostgres). */
+@IntegrationTest
+class ImportApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    Api api;
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("DELETE FROM resolution");
+        jdbc.update("DELETE FROM ticket");
+        jdbc.update("DELETE FROM account");
+    }
+
+    /** 30 tickets over three months, written the way exports look: offsets, quotes, line breaks, Unicode. */
+    static Csv goodTickets() {
+        Csv csv = new Csv(TicketCsvFormat.COLUMNS);
+        String[] months = {"2026-08", "2026-09", "2026-10"};
+        int n = 0;
+        for (int m = 0; m < months.length; m++) {
+            for (int i = 0; i < 5 + 5 * m; i++) { // 5, 10 and 15 tickets
+                n++;
+                boolean escalated = n % 3 == 0;
+                boolean resolved = n % 2 == 0;
+                String day = String.format("%02d", 1 + (i * 2) % 28);
+                csv.row(
+                        "ticket_id", "T-" + n,
+                        "created_at", months[m] + "-" + day + "T09:15:00Z",
+                        "status", resolved ? "closed" : "open",
+                        "priority", new String[] {"low", "normal", "high", "urgent"}[n % 4],
+                        "channel", "email",
+                        "product_area", n % 2 == 0 ? "Notifications" : "Billing",
+                        "account_id", "ACC-" + (n % 4),
+                        "subject", "Subject, with comma #" + n,
+                        "escalated", escalated ? "true" : "false",
+                        "escalated_at", escalated ? months[m] + "-" + day + "T07:45:00-04:00" : "",
+                        "escalation_reason_code", escalated ? "BUG-CONFIRMED" : "",
+                        "assignee_group", "platform",
+                        "first_response_at", months[m] + "-" + day + "T09:30:00Z",
+                        "handle_time_minutes", Integer.toString(10 + n),
+                        "resolution_type", resolved ? "fixed" : "",
+                        "resolved_at", resolved ? months[m] + "-" + day + "T17:00:00+02:00" : "",
+                        "resolution_notes", resolved ? "Customer said \"it works\".\nSecond line: Zoë ✓" : "");
+            }
+        }
+        return csv;
+    }
+
+    private static Map<YearMonth, Integer> countsPerMonth(Csv csv) {
+        Map<YearMonth, Integer> counts = new TreeMap<>();
+        for (Map<String, String> row : csv.rows()) {
+            counts.merge(YearMonth.parse(row.get("created_at").substring(0, 7)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private Map<YearMonth, Integer> storedCountsPerMonth() {
+        Map<YearMonth, Integer> counts = new TreeMap<>();
+        for (OffsetDateTime created : jdbc.queryForList("SELECT created_at FROM ticket", OffsetDateTime.class)) {
+            counts.merge(YearMonth.from(created.withOffsetSameInstant(ZoneOffset.UTC)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Everything stored, as text, to prove a refused file changed nothing. */
+    private List<String> snapshot() {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(jdbc.queryForList("SELECT * FROM ticket ORDER BY ticket_id").stream().map(Object::toString).toList());
+        rows.addAll(jdbc.queryForList("SELECT * FROM resolution ORDER BY ticket_id").stream().map(Object::toString).toList());
+        rows.addAll(jdbc.queryForList("SELECT * FROM account ORDER BY account_id").stream().map(Object::toString).toList());
+        return rows;
+    }
+
+    private HttpResponse<String> importTickets(String csv) {
+        return api.post("/api/import/tickets", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void goodFileRoundTripsAndReimportChangesNothing() {
+        Csv csv = goodTickets();
+        HttpResponse<String> first = importTickets(csv.text());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(Api.json(first).get("inserted").asLong()).isEqualTo(30);
+        assertThat(Api.json(first).get("updated").asLong()).isZero();
+
+        assertThat(storedCountsPerMonth()).isEqualTo(countsPerMonth(csv))
+                .containsEntry(YearMonth.of(2026, 8), 5).containsEntry(YearMonth.of(2026, 10), 15);
+        // 10 escalated (every third of 30), 15 resolved (every second)
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE escalated", Long.class)).isEqualTo(10);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM resolution", Long.class)).isEqualTo(15);
+
+        Map<String, Object> t6 = jdbc.queryForMap("""
+                SELECT t.subject, t.escalated_at, r.resolved_at, r.resolution_notes, t.handle_time_minutes
+                FROM ticket t JOIN resolution r ON r.ticket_id = t.ticket_id WHERE t.ticket_id = 'T-6'""");
+        assertThat(t6.get("subject")).isEqualTo("Subject, with comma #6");
+        assertThat(t6.get("resolution_notes")).isEqualTo("Customer said \"it works\".\nSecond line: Zoë ✓");
+        assertThat(t6.get("handle_time_minutes")).isEqualTo(16);
+        // T-6 is the 1st ticket of September (i = 0, day 01); 07:45-04:00 is 11:45 UTC, 17:00+02:00 is 15:00 UTC
+        assertThat(jdbc.queryForObject("SELECT escalated_at FROM ticket WHERE ticket_id = 'T-6'", OffsetDateTime.class)
+                .toInstant()).isEqualTo(OffsetDateTime.parse("2026-09-01T11:45:00Z").toInstant());
+        assertThat(jdbc.queryForObject("SELECT resolved_at FROM resolution WHERE ticket_id = 'T-6'", OffsetDateTime.class)
+                .toInstant()).isEqualTo(OffsetDateTime.parse("2026-09-01T15:00:00Z").toInstant());
+
+        List<String> before = snapshot();
+        HttpResponse<String> again = importTickets(csv.text());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Api.json(again).get("inserted").asLong()).isZero();
+        assertThat(Api.json(again).get("updated").asLong()).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void changedRowsAreUpdatedAndNewOnesInserted() {
+        Csv csv = goodTickets();
+        importTickets(csv.text());
+        csv.rows().get(0).put("status", "closed");            // T-1: ticket column changes
+        csv.rows().get(1).put("resolution_type", "");         // T-2: resolution removed
+        csv.rows().get(1).put("resolved_at", "");
+        csv.rows().get(1).put("resolution_notes", "");
+        csv.row("ticket_id", "T-NEW", "created_at", "2026-10-20T10:00:00Z", "status", "new", "priority", "low",
+                "escalated", "0");
+        HttpResponse<String> response = importTickets(csv.text());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Api.json(response).get("inserted").asLong()).isEqualTo(1);
+        assertThat(Api.json(response).get("updated").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT status FROM ticket WHERE ticket_id = 'T-1'", String.class)).isEqualTo("closed");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM resolution WHERE ticket_id = 'T-2'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isEqualTo(31);
+    }
+
+    @Test
+    void multipartUploadWorksLikeABody() {
+        HttpResponse<String> response = api.upload("/api/import/tickets", "file", "tickets.csv", goodTickets().bytes());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Api.json(response).get("inserted").asLong()).isEqualTo(30);
+    }
+
+    /** One refused file: status 400, the expected (line, column) first, and the stores unchanged. */
+    private void assertRefused(String csv, long line, String column, String messagePart) {
+        List<String> before = snapshot();
+        HttpResponse<String> response = importTickets(csv);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = Api.json(response).get("errors").get(0);
+        assertThat(error.get("line").asLong()).as(response.body()).isEqualTo(line);
+        if (column == null) {
+            assertThat(error.get("column").isNull()).as(response.body()).isTrue();
+        } else {
+            assertThat(error.get("column").asText()).as(response.body()).isEqualTo(column);
+        }
+        assertThat(error.get("message").asText()).as(response.body()).contains(messagePart);
+        assertThat(snapshot()).as("nothing may change").isEqualTo(before);
+    }
+
+    /** The good file, with T-1 changed (so a refused file would visibly change something) and one line spoiled. */
+    private static String spoiled(String column, String value, int rowIndex) {
+        Csv csv = goodTickets();
+        csv.rows().get(0).put("status", "pending");
+        csv.rows().get(rowIndex).put(column, value);
+        return csv.text();
+    }
+
+    @Test
+    void everyClassOfBadRowIsRefusedWithLineAndColumn() {
+        importTickets(goodTickets().text());
+
+        String header = String.join(",", TicketCsvFormat.COLUMNS);
+        assertRefused(goodTickets().text().replace(header, header.replace(",handle_time_minutes", "")),
+                1, "handle_time_minutes", "missing column");
+        assertRefused(goodTickets().text().replaceFirst("\n", ",color\n").replace("\n", ",x\n")
+                        .replaceFirst(",color,x\n", ",color\n"),
+                1, "color", "unknown column");
+        // resolved tickets (even numbers) have two-line notes: T-1 is on line 2, T-2 on lines 3-4,
+        // T-3 on line 5, T-4 on lines 6-7, T-5 on line 8
+        assertRefused(spoiled("created_at", "2026-10-01 10:00", 0), 2, "created_at", "ISO-8601");
+        assertRefused(spoiled("created_at", "2026-10-01T10:00:00", 0), 2, "created_at", "offset");
+        assertRefused(spoiled("escalated", "yes", 0), 2, "escalated", "not a boolean");
+        assertRefused(spoiled("handle_time_minutes", "-5", 0), 2, "handle_time_minutes", "0 or more");
+        assertRefused(spoiled("escalated_at", "", 2), 5, "escalated_at", "required when escalated is true");
+        assertRefused(spoiled("resolved_at", "2020-01-01T00:00:00Z", 1), 3, "resolved_at", "before created_at");
+        assertRefused(spoiled("status", "reopened", 0), 2, "status", "not one of");
+
+        Csv duplicate = goodTickets();
+        duplicate.rows().get(2).put("ticket_id", "T-1"); // T-3 on line 5 (after T-2's two lines) becomes T-1
+        assertRefused(duplicate.text(), 5, "ticket_id", "first on line 2");
+
+        String tooFew = goodTickets().text().replaceFirst("\nT-1,([^\n]*)\n", "\nT-1,x\n");
+        assertRefused(tooFew, 2, null, "has 2 fields; the header has 17");
+
+        byte[] latin1 = spoiled("subject", "caf\u00e9", 0).getBytes(StandardCharsets.ISO_8859_1);
+        List<String> before = snapshot();
+        HttpResponse<String> response = api.post("/api/import/tickets", "text/csv", latin1);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = Api.json(response).get("errors").get(0);
+        assertThat(error.get("line").asLong()).as(response.body()).isEqualTo(2);
+        assertThat(error.get("message").asText()).contains("UTF-8");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void allErrorsOfAFileAreListedInLineOrder() {
+        Csv csv = goodTickets();
+        csv.rows().get(0).put("priority", "asap");      // line 2
+        csv.rows().get(0).put("handle_time_minutes", "ten");
+        csv.rows().get(4).put("created_at", "yesterday"); // T-5: line 8 (T-2 and T-4 span two lines each)
+        HttpResponse<String> response = importTickets(csv.text());
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode errors = Api.json(response).get("errors");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(errors.get(0).get("column").asText()).isEqualTo("priority");
+        assertThat(errors.get(1).get("column").asText()).isEqualTo("handle_time_minutes");
+        assertThat(errors.get(2).get("line").asLong()).isEqualTo(8);
+        assertThat(errors.get(2).get("column").asText()).isEqualTo("created_at");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isZero();
+    }
+
+    @Test
+    void emptyFileIsRefused() {
+        HttpResponse<String> response = importTickets("");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Api.json(response).get("errors").get(0).get("message").asText()).contains("header row");
+    }
+
+    @Test
+    void accountsImportAndRefuseBadAmounts() {
+        Csv accounts = new Csv(AccountCsvFormat.COLUMNS);
+        accounts.row("account_id", "ACC-1", "name", "Acme, Inc.", "segment", "Enterprise", "tier", "Strategic",
+                "region", "EMEA", "industry", "Retail", "arr", "1250000.50");
+        accounts.row("account_id", "ACC-2", "name", "Tiny", "segment", "SMB", "arr", "");
+        HttpResponse<String> ok = api.post("/api/import/accounts", "text/csv", accounts.bytes());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(Api.json(ok).get("inserted").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT arr FROM account WHERE account_id = 'ACC-1'", java.math.BigDecimal.class))
+                .isEqualByComparingTo("1250000.50");
+
+        HttpResponse<String> again = api.post("/api/import/accounts", "text/csv", accounts.bytes());
+        assertThat(Api.json(again).get("inserted").asLong()).isZero();
+        assertThat(Api.json(again).get("updated").asLong()).isZero();
+
+        accounts.rows().get(1).put("arr", "-3");
+        accounts.rows().get(0).put("segment", "");
+        List<String> before = snapshot();
+        HttpResponse<String> bad = api.post("/api/import/accounts", "text/csv", accounts.bytes());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        JsonNode errors = Api.json(bad).get("errors");
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(errors.get(0).get("column").asText()).isEqualTo("segment");
+        assertThat(errors.get(1).get("line").asLong()).isEqualTo(3);
+        assertThat(errors.get(1).get("column").asText()).isEqualTo("arr");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void importNeedsAuthentication() {
+        HttpResponse<String> response = api.postAnonymous("/api/import/tickets", "text/csv",
+                goodTickets().bytes());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isZero();
+    }
+}
