@@ -1,0 +1,105 @@
+package com.escalationanalyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The application starts on the suite's database and its web apps, REST API and self check answer. */
+@IntegrationTest
+class ApplicationStartIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Test
+    void engineRestListsTheEngineWithoutLoginButNothingElse() {
+        Api api = new Api(port);
+        HttpResponse<String> engines = api.getAnonymous("/engine-rest/engine");
+        assertThat(engines.statusCode()).isEqualTo(200);
+        assertThat(engines.body()).contains("\"name\":\"default\"");
+
+        HttpResponse<String> anonymous = api.getAnonymous("/engine-rest/process-definition");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                h -> assertThat(h).startsWith("Basic realm="));
+
+        HttpResponse<String> definitions = api.get("/engine-rest/process-definition?key=SelfCheckProcess");
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).contains("\"key\":\"SelfCheckProcess\"");
+
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        // a user of its own: the engine delays further logins of a user after a failed one
+        User probe = identityService.newUser("wrongpasswordprobe");
+        probe.setPassword("the-right-password-1");
+        identityService.saveUser(probe);
+        assertThat(new Api(port, "wrongpasswordprobe", "the-right-password-1").get("/engine-rest/task").statusCode())
+                .isEqualTo(200);
+        assertThat(new Api(port, "wrongpasswordprobe", "wrong").get("/engine-rest/task").statusCode())
+                .isEqualTo(401);
+        identityService.deleteUser("wrongpasswordprobe");
+    }
+
+    @Test
+    void cockpitAndTasklistServeTheirPagesAndTheAdminCanLogIn() throws IOException, InterruptedException {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://127.0.0.1:" + port;
+        for (String app : new String[] {"cockpit", "tasklist", "admin"}) {
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(
+                    URI.create(base + "/camunda/app/" + app + "/default/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(app).isEqualTo(200);
+            assertThat(page.body()).as(app).containsIgnoringCase("<html").containsIgnoringCase(app);
+        }
+        // the login the Cockpit page performs, echoing the CSRF cookie the pages set
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        String form = "username=" + TestCredentials.ADMIN + "&password="
+                + URLEncoder.encode(TestCredentials.PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        URI.create(base + "/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonNode user = Api.json(login);
+        assertThat(user.get("userId").asText()).isEqualTo(TestCredentials.ADMIN);
+        assertThat(user.get("authorizedApps").toString()).contains("cockpit").contains("tasklist");
+    }
+
+    @Test
+    void selfCheckRunsThePythonScriptTaskAndReportsTheStores() {
+        Api api = new Api(port);
+        assertThat(api.post("/api/self-check", "application/json", new byte[0]).statusCode()).isEqualTo(200);
+        HttpResponse<String> anonymous = api.postAnonymous("/api/self-check", "application/json", new byte[0]);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        JsonNode result = Api.json(api.post("/api/self-check", "application/json", new byte[0]));
+        assertThat(result.get("processInstanceId").asText()).isNotBlank();
+        assertThat(result.get("pythonVersion").asText()).startsWith("2.7.");
+        assertThat(result.get("tickets").asLong()).isZero();
+        assertThat(result.get("escalationRate").isNull()).isTrue();
+        assertThat(result.get("summary").asText()).startsWith("No tickets yet; 0 accounts.");
+    }
+}
