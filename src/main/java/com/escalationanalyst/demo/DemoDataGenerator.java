@@ -46,7 +46,9 @@ public final class DemoDataGenerator {
     private static final String[] SEGMENTS = {"SMB", "Mid-Market", "Enterprise", "Public Sector"};
     private static final int[] SEGMENT_ACCOUNTS = {600, 280, 112, 5};
     private static final double[] SEGMENT_TICKET_WEIGHT = {1.0, 2.5, 6.0, 1.0};
-    private static final double[] SEGMENT_ESCALATION = {0.055, 0.065, 0.14, 0.18};
+    private static final double[] SEGMENT_ESCALATION = {0.055, 0.065, 0.14, 0.0};
+    /** Every sixth ticket of the small segment escalates: 17 %, steady even on a dozen tickets a month. */
+    private static final int SMALL_SEGMENT_ESCALATION_EVERY = 6;
     private static final double UNKNOWN_ACCOUNT_SHARE = 0.015;
     private static final double UNKNOWN_ESCALATION = 0.08;
     private static final double[][] SEGMENT_TIERS = {{75, 22, 3}, {45, 45, 10}, {10, 50, 40}, {40, 60, 0}};
@@ -143,6 +145,8 @@ public final class DemoDataGenerator {
         private final List<AccountRow> accounts = accounts();
         private final double[] cumulativeWeight = new double[accounts.size()];
         private final double[] accountEscalation = new double[accounts.size()];
+        private final boolean[] smallSegment = new boolean[accounts.size()];
+        private long smallSegmentTickets;
         private final List<TicketRow> day = new ArrayList<>();
         private LocalDate date = firstMonth.atDay(1);
         private int dayIndex;
@@ -156,6 +160,7 @@ public final class DemoDataGenerator {
                 total += SEGMENT_TICKET_WEIGHT[s] * (0.5 + random.nextDouble());
                 cumulativeWeight[i] = total;
                 accountEscalation[i] = SEGMENT_ESCALATION[s];
+                smallSegment[i] = SEGMENTS[s].equals(SMALL_SEGMENT);
             }
         }
 
@@ -185,7 +190,7 @@ public final class DemoDataGenerator {
             }
             boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
             int monthIndex = (int) ChronoUnit.MONTHS.between(firstMonth, YearMonth.from(date));
-            double mean = (weekend ? WEEKEND_TICKETS : WEEKDAY_TICKETS) * (0.94 + 0.01 * monthIndex);
+            double mean = (weekend ? WEEKEND_TICKETS : WEEKDAY_TICKETS) * (0.97 + 0.008 * monthIndex);
             int count = (int) Math.round(mean * (0.9 + 0.2 * random.nextDouble()));
             int spike = YearMonth.from(date).equals(spikeMonth) && date.getDayOfMonth() >= 4 ? (weekend ? 1 : 5) : 0;
             long daySeconds = Duration.between(start, date.plusDays(1).atStartOfDay(zone)).getSeconds();
@@ -216,6 +221,7 @@ public final class DemoDataGenerator {
             String id = String.format("T-%07d", ++number);
             String accountId;
             double escalationBase;
+            boolean small = false;
             if (random.nextDouble() < UNKNOWN_ACCOUNT_SHARE) {
                 accountId = "ACC-9" + (1000 + random.nextInt(40));
                 escalationBase = UNKNOWN_ESCALATION;
@@ -224,11 +230,13 @@ public final class DemoDataGenerator {
                 int index = a >= 0 ? a : -a - 1;
                 accountId = accounts.get(index).accountId();
                 escalationBase = accountEscalation[index];
+                small = smallSegment[index];
             }
             int area = spike ? 1 : pick(random, AREA_WEIGHTS);
             int priority = pick(random, PRIORITY_WEIGHTS);
             String channel = CHANNELS[pick(random, CHANNEL_WEIGHTS)];
-            boolean escalated = spike || random.nextDouble() < escalationBase * PRIORITY_ESCALATION[priority];
+            boolean escalated = spike || random.nextDouble() < escalationBase * PRIORITY_ESCALATION[priority]
+                    || (small && ++smallSegmentTickets % SMALL_SEGMENT_ESCALATION_EVERY == 0);
 
             RootCause cause = null;
             String reasonCode = null;
@@ -238,7 +246,7 @@ public final class DemoDataGenerator {
                     reasonCode = random.nextDouble() < 0.7 ? "BUG-CONFIRMED" : "BUG-REGRESSION";
                 } else {
                     double[] weights = CAUSE_WEIGHTS.clone();
-                    weights[2] *= 1.6 - 1.1 * monthIndex / FULL_MONTHS; // training programme takes effect
+                    weights[2] *= 1.8 - 1.5 * monthIndex / FULL_MONTHS; // training programme takes effect
                     cause = CAUSES[pick(random, weights)];
                     reasonCode = reasonCode(cause);
                 }
