@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,10 +38,15 @@ public final class ImportCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, Path> files = new LinkedHashMap<>();
-        java.util.List<String> springArgs = new java.util.ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--accounts") || arg.equals("--tickets")) && i + 1 < args.length) {
+            if (arg.equals("--accounts") || arg.equals("--tickets")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    err.println(arg + " needs a file.");
+                    err.println(usage());
+                    return FAILED;
+                }
                 files.put(arg.substring(2), Path.of(args[++i]));
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 springArgs.add(arg);

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,20 +17,24 @@ import org.springframework.stereotype.Component;
  * does not pay for it.
  */
 @Component
-@Profile("!cli")
 public class ScriptEngineWarmup {
 
     private static final Logger log = LoggerFactory.getLogger(ScriptEngineWarmup.class);
 
     private final ProcessEngine engine;
+    private final boolean enabled;
     private volatile long warmupMillis = -1;
 
-    ScriptEngineWarmup(ProcessEngine engine) {
+    ScriptEngineWarmup(ProcessEngine engine, @Value("${escalation.python-warmup:true}") boolean enabled) {
         this.engine = engine;
+        this.enabled = enabled;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warmInBackground() {
+        if (!enabled) {
+            return;
+        }
         Thread thread = new Thread(this::warm, "python-warmup");
         thread.setDaemon(true);
         thread.start();

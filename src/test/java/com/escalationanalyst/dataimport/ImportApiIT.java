@@ -7,6 +7,7 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,40 +47,6 @@ class ImportApiIT {
         jdbc.update("DELETE FROM account");
     }
 
-    /** 30 tickets over three months, written the way exports look: offsets, quotes, line breaks, Unicode. */
-    static Csv goodTickets() {
-        Csv csv = new Csv(TicketCsvFormat.COLUMNS);
-        String[] months = {"2026-08", "2026-09", "2026-10"};
-        int n = 0;
-        for (int m = 0; m < months.length; m++) {
-            for (int i = 0; i < 5 + 5 * m; i++) { // 5, 10 and 15 tickets
-                n++;
-                boolean escalated = n % 3 == 0;
-                boolean resolved = n % 2 == 0;
-                String day = String.format("%02d", 1 + (i * 2) % 28);
-                csv.row(
-                        "ticket_id", "T-" + n,
-                        "created_at", months[m] + "-" + day + "T09:15:00Z",
-                        "status", resolved ? "closed" : "open",
-                        "priority", new String[] {"low", "normal", "high", "urgent"}[n % 4],
-                        "channel", "email",
-                        "product_area", n % 2 == 0 ? "Notifications" : "Billing",
-                        "account_id", "ACC-" + (n % 4),
-                        "subject", "Subject, with comma #" + n,
-                        "escalated", escalated ? "true" : "false",
-                        "escalated_at", escalated ? months[m] + "-" + day + "T07:45:00-04:00" : "",
-                        "escalation_reason_code", escalated ? "BUG-CONFIRMED" : "",
-                        "assignee_group", "platform",
-                        "first_response_at", months[m] + "-" + day + "T09:30:00Z",
-                        "handle_time_minutes", Integer.toString(10 + n),
-                        "resolution_type", resolved ? "fixed" : "",
-                        "resolved_at", resolved ? months[m] + "-" + day + "T17:00:00+02:00" : "",
-                        "resolution_notes", resolved ? "Customer said \"it works\".\nSecond line: Zoë ✓" : "");
-            }
-        }
-        return csv;
-    }
-
     private static Map<YearMonth, Integer> countsPerMonth(Csv csv) {
         Map<YearMonth, Integer> counts = new TreeMap<>();
         for (Map<String, String> row : csv.rows()) {
@@ -111,7 +78,7 @@ class ImportApiIT {
 
     @Test
     void goodFileRoundTripsAndReimportChangesNothing() {
-        Csv csv = goodTickets();
+        Csv csv = TicketFixtures.threeMonths();
         HttpResponse<String> first = importTickets(csv.text());
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(Api.json(first).get("inserted").asLong()).isEqualTo(30);
@@ -145,7 +112,7 @@ class ImportApiIT {
 
     @Test
     void changedRowsAreUpdatedAndNewOnesInserted() {
-        Csv csv = goodTickets();
+        Csv csv = TicketFixtures.threeMonths();
         importTickets(csv.text());
         csv.rows().get(0).put("status", "closed");            // T-1: ticket column changes
         csv.rows().get(1).put("resolution_type", "");         // T-2: resolution removed
@@ -164,7 +131,7 @@ class ImportApiIT {
 
     @Test
     void multipartUploadWorksLikeABody() {
-        HttpResponse<String> response = api.upload("/api/import/tickets", "file", "tickets.csv", goodTickets().bytes());
+        HttpResponse<String> response = api.upload("/api/import/tickets", "file", "tickets.csv", TicketFixtures.threeMonths().bytes());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Api.json(response).get("inserted").asLong()).isEqualTo(30);
     }
@@ -187,7 +154,7 @@ class ImportApiIT {
 
     /** The good file, with T-1 changed (so a refused file would visibly change something) and one line spoiled. */
     private static String spoiled(String column, String value, int rowIndex) {
-        Csv csv = goodTickets();
+        Csv csv = TicketFixtures.threeMonths();
         csv.rows().get(0).put("status", "pending");
         csv.rows().get(rowIndex).put(column, value);
         return csv.text();
@@ -195,12 +162,12 @@ class ImportApiIT {
 
     @Test
     void everyClassOfBadRowIsRefusedWithLineAndColumn() {
-        importTickets(goodTickets().text());
+        importTickets(TicketFixtures.threeMonths().text());
 
         String header = String.join(",", TicketCsvFormat.COLUMNS);
-        assertRefused(goodTickets().text().replace(header, header.replace(",handle_time_minutes", "")),
+        assertRefused(TicketFixtures.threeMonths().text().replace(header, header.replace(",handle_time_minutes", "")),
                 1, "handle_time_minutes", "missing column");
-        assertRefused(goodTickets().text().replaceFirst("\n", ",color\n").replace("\n", ",x\n")
+        assertRefused(TicketFixtures.threeMonths().text().replaceFirst("\n", ",color\n").replace("\n", ",x\n")
                         .replaceFirst(",color,x\n", ",color\n"),
                 1, "color", "unknown column");
         // resolved tickets (even numbers) have two-line notes: T-1 is on line 2, T-2 on lines 3-4,
@@ -213,11 +180,11 @@ class ImportApiIT {
         assertRefused(spoiled("resolved_at", "2020-01-01T00:00:00Z", 1), 3, "resolved_at", "before created_at");
         assertRefused(spoiled("status", "reopened", 0), 2, "status", "not one of");
 
-        Csv duplicate = goodTickets();
+        Csv duplicate = TicketFixtures.threeMonths();
         duplicate.rows().get(2).put("ticket_id", "T-1"); // T-3 on line 5 (after T-2's two lines) becomes T-1
         assertRefused(duplicate.text(), 5, "ticket_id", "first on line 2");
 
-        String tooFew = goodTickets().text().replaceFirst("\nT-1,([^\n]*)\n", "\nT-1,x\n");
+        String tooFew = TicketFixtures.threeMonths().text().replaceFirst("\nT-1,([^\n]*)\n", "\nT-1,x\n");
         assertRefused(tooFew, 2, null, "has 2 fields; the header has 17");
 
         byte[] latin1 = spoiled("subject", "caf\u00e9", 0).getBytes(StandardCharsets.ISO_8859_1);
@@ -232,7 +199,7 @@ class ImportApiIT {
 
     @Test
     void allErrorsOfAFileAreListedInLineOrder() {
-        Csv csv = goodTickets();
+        Csv csv = TicketFixtures.threeMonths();
         csv.rows().get(0).put("priority", "asap");      // line 2
         csv.rows().get(0).put("handle_time_minutes", "ten");
         csv.rows().get(4).put("created_at", "yesterday"); // T-5: line 8 (T-2 and T-4 span two lines each)
@@ -287,7 +254,7 @@ class ImportApiIT {
     @Test
     void importNeedsAuthentication() {
         HttpResponse<String> response = api.postAnonymous("/api/import/tickets", "text/csv",
-                goodTickets().bytes());
+                TicketFixtures.threeMonths().bytes());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isZero();
