@@ -1,0 +1,18 @@
+# Build and run Escalation Analyst. Used by docker-compose.yml.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp dependency:go-offline
+COPY src src
+COPY bpmn bpmn
+COPY forms forms
+COPY knowledge knowledge
+RUN mvn -B -ntp package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home escalation
+USER escalation
+WORKDIR /home/escalation
+COPY --from=build /src/target/escalation-analyst-*.jar app.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "app.jar"]
