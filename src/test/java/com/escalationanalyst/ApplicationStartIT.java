@@ -1,10 +1,12 @@
 package com.escalationanalyst;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestCredentials;
+import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -14,11 +16,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The application starts on the suite's database and its web apps, REST API and self check answer. */
 @IntegrationTest
@@ -29,6 +33,9 @@ class ApplicationStartIT {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void engineRestListsTheEngineWithoutLoginButNothingElse() {
@@ -91,15 +98,28 @@ class ApplicationStartIT {
     @Test
     void selfCheckRunsThePythonScriptTaskAndReportsTheStores() {
         Api api = new Api(port);
-        assertThat(api.post("/api/self-check", "application/json", new byte[0]).statusCode()).isEqualTo(200);
         HttpResponse<String> anonymous = api.postAnonymous("/api/self-check", "application/json", new byte[0]);
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        JsonNode result = Api.json(api.post("/api/self-check", "application/json", new byte[0]));
-        assertThat(result.get("processInstanceId").asText()).isNotBlank();
-        assertThat(result.get("pythonVersion").asText()).startsWith("2.7.");
-        assertThat(result.get("tickets").asLong()).isZero();
-        assertThat(result.get("escalationRate").isNull()).isTrue();
-        assertThat(result.get("summary").asText()).startsWith("No tickets yet; 0 accounts.");
+        // contexts are shared between test classes: start from empty stores
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("DELETE FROM resolution");
+        jdbc.update("DELETE FROM ticket");
+        jdbc.update("DELETE FROM account");
+        JsonNode empty = Api.json(api.post("/api/self-check", "application/json", new byte[0]));
+        assertThat(empty.get("processInstanceId").asText()).isNotBlank();
+        assertThat(empty.get("pythonVersion").asText()).startsWith("2.7.");
+        assertThat(empty.get("tickets").asLong()).isZero();
+        assertThat(empty.get("escalationRate").isNull()).isTrue();
+        assertThat(empty.get("summary").asText()).startsWith("No tickets yet; 0 accounts.");
+
+        // the fixture has 30 tickets, every third escalated: 10 of 30
+        assertThat(api.post("/api/import/tickets", "text/csv", TicketFixtures.threeMonths().bytes()).statusCode())
+                .isEqualTo(200);
+        JsonNode loaded = Api.json(api.post("/api/self-check", "application/json", new byte[0]));
+        assertThat(loaded.get("tickets").asLong()).isEqualTo(30);
+        assertThat(loaded.get("escalated").asLong()).isEqualTo(10);
+        assertThat(loaded.get("escalationRate").asDouble()).isCloseTo(100.0 / 3, within(1e-9));
+        assertThat(loaded.get("summary").asText()).startsWith("30 tickets (33.33% escalated), 0 accounts.");
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -27,6 +28,7 @@ class ProcessDeployment implements SmartInitializingSingleton {
     static final String DEPLOYMENT_NAME = "escalation-analyst";
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
     private static final String[] FOLDERS = {"bpmn", "forms"};
+    private static final Set<String> DEPLOYED_TYPES = Set.of(".bpmn", ".dmn", ".py", ".form");
 
     private final RepositoryService repositoryService;
 
@@ -53,6 +55,9 @@ class ProcessDeployment implements SmartInitializingSingleton {
                 for (Resource resource : resolver.getResources("classpath:" + folder + "/**/*.*")) {
                     String url = resource.getURL().toString();
                     String name = folder + "/" + url.substring(root.length());
+                    if (DEPLOYED_TYPES.stream().noneMatch(name::endsWith)) {
+                        continue;
+                    }
                     try (InputStream in = resource.getInputStream()) {
                         deployment.addInputStream(name, new ByteArrayInputStream(in.readAllBytes()));
                     }
