@@ -11,7 +11,7 @@ import java.util.List;
  * breaks (LF, CRLF or CR) allowed inside quotes. Reads record by record and knows the physical
  * line each record starts on, so errors can name it. Blank lines are skipped.
  */
-final class CsvReader implements Closeable {
+public final class CsvReader implements Closeable {
 
     private static final int END = -1;
 
@@ -23,17 +23,17 @@ final class CsvReader implements Closeable {
     private long recordLine;
     private final StringBuilder field = new StringBuilder();
 
-    CsvReader(Reader in) {
+    public CsvReader(Reader in) {
         this.in = in;
     }
 
     /** The line the last record returned by {@link #next()} starts on. */
-    long recordLine() {
+    public long recordLine() {
         return recordLine;
     }
 
     /** The next record, or null at the end of the input. */
-    List<String> next() throws IOException, CsvSyntaxException {
+    public List<String> next() throws IOException, CsvSyntaxException {
         int c = read();
         while (c == '\n' || c == '\r') { // blank lines
             lineBreak(c);

@@ -1,7 +1,7 @@
 package com.escalationanalyst.dataimport;
 
 /** The file is not well-formed CSV at this line; reading cannot go on past it. */
-class CsvSyntaxException extends Exception {
+public class CsvSyntaxException extends Exception {
 
     private final long line;
 
@@ -10,7 +10,7 @@ class CsvSyntaxException extends Exception {
         this.line = line;
     }
 
-    long line() {
+    public long line() {
         return line;
     }
 }

@@ -3,15 +3,18 @@ package com.escalationanalyst.knowledge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** Escalation reason code → root cause, as written in {@code escalation-policies/reason-codes.yaml}. */
 public record ReasonCodeMap(Map<String, RootCause> codes) {
@@ -40,30 +43,54 @@ public record ReasonCodeMap(Map<String, RootCause> codes) {
     /** The map shipped in knowledge/ (the seed). */
     public static ReasonCodeMap seed() {
         try (InputStream in = new ClassPathResource(SEED).getInputStream()) {
-            return parse(in);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + SEED, e);
         }
     }
 
-    /** Parses the YAML format of DESIGN.md ({@code codes: [{code, root_cause, description}]}). */
-    public static ReasonCodeMap parse(InputStream yaml) {
-        Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (!(document instanceof Map<?, ?> root) || !(root.get("codes") instanceof List<?> entries)) {
-            throw new IllegalArgumentException("reason-codes.yaml needs a top-level list 'codes'");
+    /**
+     * Parses the YAML format of DESIGN.md ({@code codes: [{code, root_cause, description}]}).
+     * Every problem is collected; any problem refuses the whole document.
+     */
+    public static ReasonCodeMap parse(String yaml) {
+        List<String> reasons = new ArrayList<>();
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (YAMLException e) {
+            throw new KnowledgeValidationException(List.of("not valid YAML: " + e.getMessage()));
         }
+        if (!(document instanceof Map<?, ?> root) || !(root.get("codes") instanceof List<?> entries)) {
+            throw new KnowledgeValidationException(List.of("a reason-code map needs a top-level list 'codes'"));
+        }
+        String allowed = RootCause.mappable().stream().map(RootCause::code).collect(Collectors.joining(", "));
         Map<String, RootCause> codes = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof Map<?, ?> entry)
-                    || !(entry.get("code") instanceof String code) || code.isBlank()
-                    || !(entry.get("root_cause") instanceof String cause)) {
-                throw new IllegalArgumentException("codes[" + i + "] needs 'code' and 'root_cause'");
+            String where = "codes[" + i + "]";
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                reasons.add(where + ": must be a mapping with 'code' and 'root_cause'");
+                continue;
             }
-            RootCause rootCause = RootCause.fromCode(cause);
-            if (rootCause == RootCause.UNCLASSIFIED || codes.putIfAbsent(code, rootCause) != null) {
-                throw new IllegalArgumentException("codes[" + i + "]: '" + code + "' is listed twice or maps to "
-                        + "unclassified");
+            Object code = entry.get("code");
+            Object cause = entry.get("root_cause");
+            if (!(code instanceof String c) || c.isBlank()) {
+                reasons.add(where + ": 'code' is missing");
+                continue;
             }
+            where += " (" + c + ")";
+            RootCause rootCause = cause instanceof String s ? RootCause.ofCode(s) : null;
+            if (rootCause == null || rootCause == RootCause.UNCLASSIFIED) {
+                reasons.add(where + ": root_cause '" + cause + "' is not one of " + allowed);
+            } else if (codes.putIfAbsent(c.trim(), rootCause) != null) {
+                reasons.add(where + ": the code is listed twice");
+            }
+        }
+        if (entries.isEmpty()) {
+            reasons.add("'codes' is empty");
+        }
+        if (!reasons.isEmpty()) {
+            throw new KnowledgeValidationException(reasons);
         }
         return new ReasonCodeMap(codes);
     }

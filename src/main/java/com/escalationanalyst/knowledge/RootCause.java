@@ -2,6 +2,7 @@ package com.escalationanalyst.knowledge;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The root-cause categories of DESIGN.md; {@link #UNCLASSIFIED} for a missing or unmapped reason code. */
 public enum RootCause {
@@ -14,7 +15,7 @@ public enum RootCause {
 
     /** The name used in files, results and reports, e.g. {@code product_bug}. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The categories a reason code may be mapped to (all but unclassified). */
@@ -22,13 +23,13 @@ public enum RootCause {
         return Arrays.stream(values()).filter(c -> c != UNCLASSIFIED).toList();
     }
 
-    public static RootCause fromCode(String code) {
+    /** The category named by a code such as {@code product_bug}, or null. */
+    public static RootCause ofCode(String code) {
         for (RootCause cause : values()) {
             if (cause.code().equals(code)) {
                 return cause;
             }
         }
-        throw new IllegalArgumentException("'" + code + "' is not a root cause; use one of "
-                + mappable().stream().map(RootCause::code).toList());
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package com.escalationanalyst.store;
 
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.knowledge.KnowledgeDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +32,12 @@ class StoreConfiguration {
                             @Value("${escalation.crm.datasource.username:}") String user,
                             @Value("${escalation.crm.datasource.password:}") String password) {
         return new CrmDatabase(select(applicationDataSource, "crm", url, user, password));
+    }
+
+    /** Knowledge documents belong to the application, so they live in its own database. */
+    @Bean(initMethod = "migrate")
+    KnowledgeDatabase knowledgeDatabase(DataSource applicationDataSource) {
+        return new KnowledgeDatabase(applicationDataSource);
     }
 
     private static DataSource select(DataSource applicationDataSource, String store,

@@ -37,7 +37,9 @@ public class StoreDatabase {
                 // the schema already holds other tables (Camunda's, the other store's): start from 0
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .placeholders(Map.of("unlogged", dialect == Dialect.POSTGRESQL ? "UNLOGGED" : ""))
+                .placeholders(Map.of(
+                        "unlogged", dialect == Dialect.POSTGRESQL ? "UNLOGGED" : "",
+                        "text", dialect == Dialect.POSTGRESQL ? "TEXT" : "CLOB"))
                 .load()
                 .migrate();
     }

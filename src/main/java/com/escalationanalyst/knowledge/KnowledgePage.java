@@ -1,0 +1,91 @@
+package com.escalationanalyst.knowledge;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /knowledge}: browse both spaces, upload a new version, activate or deactivate. */
+@Controller
+class KnowledgePage {
+
+    private final KnowledgeService knowledge;
+    private final IdentityService identityService;
+
+    KnowledgePage(KnowledgeService knowledge, IdentityService identityService) {
+        this.knowledge = knowledge;
+        this.identityService = identityService;
+    }
+
+    record SpaceView(String id, String accepts, List<KnowledgeController.DocumentVersions> documents) {
+    }
+
+    @GetMapping("/knowledge")
+    String page(Model model) {
+        model.addAttribute("spaces", List.of(
+                new SpaceView("escalation-policies", ".md, .yaml",
+                        KnowledgeController.versions(knowledge.documents("escalation-policies"))),
+                new SpaceView("known-issues", ".yaml, .json, .csv (also Jira exports)",
+                        KnowledgeController.versions(knowledge.documents("known-issues")))));
+        return "knowledge";
+    }
+
+    @PostMapping("/knowledge/{space}")
+    String upload(@PathVariable String space, @RequestPart("file") MultipartFile file, HttpServletRequest request,
+                  HttpServletResponse response, RedirectAttributes redirect, Model model) throws IOException {
+        sameOrigin(request);
+        try {
+            KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getBytes(),
+                    identityService.getCurrentAuthentication().getUserId());
+            redirect.addFlashAttribute("message", stored.name() + " version " + stored.version()
+                    + " uploaded to " + space + " and active.");
+            return "redirect:/knowledge";
+        } catch (KnowledgeValidationException e) {
+            response.setStatus(e.status());
+            model.addAttribute("errorSpace", space);
+            model.addAttribute("errorFile", file.getOriginalFilename());
+            model.addAttribute("errors", e.reasons());
+            return page(model);
+        }
+    }
+
+    @PostMapping("/knowledge/{space}/{name}/activate")
+    String activate(@PathVariable String space, @PathVariable String name, @RequestParam int version,
+                    HttpServletRequest request, RedirectAttributes redirect) {
+        sameOrigin(request);
+        knowledge.activate(space, name, version);
+        redirect.addFlashAttribute("message", name + " version " + version + " is active.");
+        return "redirect:/knowledge";
+    }
+
+    @PostMapping("/knowledge/{space}/{name}/deactivate")
+    String deactivate(@PathVariable String space, @PathVariable String name, HttpServletRequest request,
+                      RedirectAttributes redirect) {
+        sameOrigin(request);
+        knowledge.deactivate(space, name);
+        redirect.addFlashAttribute("message", name + " is no longer active (its versions are kept).");
+        return "redirect:/knowledge";
+    }
+
+    /** Forms post only from this page: a browser's Origin header must name this host. */
+    private static void sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origin.equals("null")) {
+            String host = URI.create(origin).getAuthority();
+            if (!host.equalsIgnoreCase(request.getHeader("Host"))) {
+                throw new KnowledgeValidationException(403, List.of("cross-site form post refused"));
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package com.escalationanalyst.knowledge;
+
+import com.escalationanalyst.knowledge.KnowledgeRepository.StoredContent;
+import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+/**
+ * The knowledge spaces: upload, versions, activation, validation, and the active snapshot the
+ * analyses read. Every change runs under a lock on {@code knowledge_state} and bumps its
+ * generation; the snapshot (with its search index) is rebuilt when the generation moved, and
+ * swapped in one reference assignment, so a reader sees the old or the new knowledge, never a mix.
+ */
+@Service
+public class KnowledgeService implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeService.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    static final String SEED_USER = "seed";
+
+    private final KnowledgeDatabase database;
+    private final KnowledgeRepository repository;
+    private final Clock clock;
+    private final int maxBytes;
+    private final int maxRows;
+    private final double matchThreshold;
+    private final AtomicReference<KnowledgeSnapshot> snapshot = new AtomicReference<>();
+
+    KnowledgeService(KnowledgeDatabase database, KnowledgeRepository repository, Clock clock,
+                     @Value("${escalation.knowledge.max-bytes:1048576}") int maxBytes,
+                     @Value("${escalation.knowledge.max-rows:5000}") int maxRows,
+                     @Value("${escalation.knowledge.match-threshold:5.0}") double matchThreshold) {
+        this.database = database;
+        this.repository = repository;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+        this.maxRows = maxRows;
+        this.matchThreshold = matchThreshold;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        seedIfEmpty();
+        current();
+    }
+
+    /** The active knowledge; cheap when nothing changed (one query for the generation). */
+    public KnowledgeSnapshot current() {
+        long generation = repository.generation();
+        KnowledgeSnapshot known = snapshot.get();
+        if (known != null && known.generation() == generation) {
+            return known;
+        }
+        synchronized (this) {
+            known = snapshot.get();
+            if (known != null && known.generation() == repository.generation()) {
+                return known;
+            }
+            KnowledgeSnapshot rebuilt = rebuild();
+            snapshot.set(rebuilt);
+            return rebuilt;
+        }
+    }
+
+    public List<KnowledgeDocument> documents(String spaceId) {
+        return repository.documents(space(spaceId).id());
+    }
+
+    public StoredContent content(String spaceId, String name, Integer version) {
+        return repository.content(space(spaceId).id(), name, version).orElseThrow(() -> notFound(spaceId, name, version));
+    }
+
+    /** Validates and stores a new version, which becomes active; refused uploads change nothing. */
+    public KnowledgeDocument upload(String spaceId, String fileName, byte[] content, String user) {
+        KnowledgeSpace space = space(spaceId);
+        if (content.length > maxBytes) {
+            throw new KnowledgeValidationException(413, List.of("the file has " + content.length
+                    + " bytes; at most " + maxBytes + " are allowed"));
+        }
+        String name = name(fileName);
+        DocumentType type = type(space, name);
+        String text = utf8(content);
+        ParsedDocument parsed = parse(space, name, type, text);
+        KnowledgeDocument stored = database.transactions().execute(tx -> {
+            repository.lockState();
+            checkAgainstOthers(space, parsed);
+            int version = repository.nextVersion(space.id(), name);
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            repository.insertActive(space.id(), name, version, type.mediaType(), text, content.length, user, now);
+            repository.bumpGeneration();
+            return new KnowledgeDocument(space.id(), name, version, type.mediaType(), content.length, user, now, true);
+        });
+        current();
+        log.info("Knowledge {}/{} version {} uploaded by {} and active", space.id(), name, stored.version(), user);
+        return stored;
+    }
+
+    /** Makes an older (or newer) version the active one; it must still pass validation. */
+    public void activate(String spaceId, String name, int version) {
+        KnowledgeSpace space = space(spaceId);
+        database.transactions().executeWithoutResult(tx -> {
+            repository.lockState();
+            StoredContent stored = repository.content(space.id(), name, version)
+                    .orElseThrow(() -> notFound(spaceId, name, version));
+            ParsedDocument parsed = parse(space, name, DocumentType.ofMediaType(stored.mediaType()).orElseThrow(),
+                    stored.content());
+            checkAgainstOthers(space, parsed);
+            repository.activate(space.id(), name, version);
+            repository.bumpGeneration();
+        });
+        current();
+        log.info("Knowledge {}/{} version {} activated", space.id(), name, version);
+    }
+
+    /** No version of the document stays active; all versions are kept. */
+    public void deactivate(String spaceId, String name) {
+        KnowledgeSpace space = space(spaceId);
+        database.transactions().executeWithoutResult(tx -> {
+            repository.lockState();
+            if (repository.deactivate(space.id(), name) == 0) {
+                throw notFound(spaceId, name, null);
+            }
+            repository.bumpGeneration();
+        });
+        current();
+        log.info("Knowledge {}/{} deactivated", space.id(), name);
+    }
+
+    private void seedIfEmpty() {
+        database.transactions().executeWithoutResult(tx -> {
+            repository.lockState();
+            if (repository.countDocuments() > 0) {
+                return;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+            for (KnowledgeSpace space : KnowledgeSpace.values()) {
+                try {
+                    for (Resource resource : resolver.getResources("classpath:knowledge/" + space.id() + "/*")) {
+                        String name = resource.getFilename();
+                        Optional<DocumentType> type = DocumentType.ofName(name);
+                        if (type.isEmpty() || !space.accepts(type.get())) {
+                            continue;
+                        }
+                        byte[] bytes;
+                        try (InputStream in = resource.getInputStream()) {
+                            bytes = in.readAllBytes();
+                        }
+                        String text = utf8(bytes);
+                        parse(space, name, type.get(), text);
+                        repository.insertActive(space.id(), name, 1, type.get().mediaType(), text, bytes.length,
+                                SEED_USER, now);
+                        log.info("Knowledge seed {}/{} loaded", space.id(), name);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the knowledge seed", e);
+                }
+            }
+            repository.bumpGeneration();
+        });
+    }
+
+    private KnowledgeSnapshot rebuild() {
+        long started = System.nanoTime();
+        while (true) {
+            long generation = repository.generation();
+            List<StoredContent> active = repository.activeContents();
+            if (repository.generation() != generation) {
+                continue; // changed while reading: read again
+            }
+            Map<String, RootCause> codes = new LinkedHashMap<>();
+            List<KnownIssue> issues = new ArrayList<>();
+            List<PolicySection> sections = new ArrayList<>();
+            for (StoredContent document : active) {
+                KnowledgeSpace space = KnowledgeSpace.of(document.space()).orElseThrow();
+                try {
+                    ParsedDocument parsed = parse(space, document.name(),
+                            DocumentType.ofMediaType(document.mediaType()).orElseThrow(), document.content());
+                    parsed.reasonCodes().forEach(codes::putIfAbsent);
+                    issues.addAll(parsed.knownIssues());
+                    sections.addAll(parsed.sections());
+                } catch (KnowledgeValidationException e) {
+                    log.warn("Knowledge {}/{} version {} is active but no longer valid and is left out: {}",
+                            document.space(), document.name(), document.version(), e.getMessage());
+                }
+            }
+            KnowledgeSnapshot built = new KnowledgeSnapshot(generation, new ReasonCodeMap(codes), issues, sections,
+                    matchThreshold);
+            log.info("Knowledge generation {} ready: {} reason codes, {} known issues, {} policy sections in {} ms",
+                    generation, codes.size(), issues.size(), sections.size(), (System.nanoTime() - started) / 1_000_000);
+            return built;
+        }
+    }
+
+    private ParsedDocument parse(KnowledgeSpace space, String name, DocumentType type, String text) {
+        if (text.isBlank()) {
+            throw new KnowledgeValidationException(List.of("the document is empty"));
+        }
+        if (space == KnowledgeSpace.KNOWN_ISSUES) {
+            return ParsedDocument.knownIssues(name, KnownIssueParser.parse(type, text, maxRows));
+        }
+        if (type == DocumentType.YAML) {
+            return ParsedDocument.reasonCodes(name, ReasonCodeMap.parse(text));
+        }
+        List<PolicySection> sections = MarkdownSections.split(name, text);
+        if (sections.size() > maxRows) {
+            throw new KnowledgeValidationException(413, List.of("the document has " + sections.size()
+                    + " sections; at most " + maxRows + " are allowed"));
+        }
+        return ParsedDocument.policy(name, sections);
+    }
+
+    /** Ids and reason codes must be unique across the active documents of a space. */
+    private void checkAgainstOthers(KnowledgeSpace space, ParsedDocument parsed) {
+        Map<String, String> issueOwner = new HashMap<>();
+        Map<String, String> codeOwner = new HashMap<>();
+        for (StoredContent other : repository.activeContents()) {
+            if (!other.space().equals(space.id()) || other.name().equals(parsed.name())) {
+                continue;
+            }
+            try {
+                ParsedDocument existing = parse(space, other.name(),
+                        DocumentType.ofMediaType(other.mediaType()).orElseThrow(), other.content());
+                existing.knownIssues().forEach(i -> issueOwner.put(i.id(), other.name()));
+                existing.reasonCodes().keySet().forEach(c -> codeOwner.put(c, other.name()));
+            } catch (KnowledgeValidationException e) {
+                // an invalid active document contributes nothing (see rebuild)
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        for (KnownIssue issue : parsed.knownIssues()) {
+            if (issueOwner.containsKey(issue.id())) {
+                reasons.add("known issue " + issue.id() + " is already documented in " + issueOwner.get(issue.id()));
+            }
+        }
+        for (String code : parsed.reasonCodes().keySet()) {
+            if (codeOwner.containsKey(code)) {
+                reasons.add("reason code " + code + " is already mapped in " + codeOwner.get(code));
+            }
+        }
+        if (!reasons.isEmpty()) {
+            throw new KnowledgeValidationException(reasons);
+        }
+    }
+
+    private static KnowledgeSpace space(String spaceId) {
+        return KnowledgeSpace.of(spaceId).orElseThrow(() -> new KnowledgeValidationException(404,
+                List.of("no knowledge space '" + spaceId + "'; the spaces are escalation-policies and known-issues")));
+    }
+
+    private static String name(String fileName) {
+        String name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).trim();
+        if (!NAME.matcher(name).matches()) {
+            throw new KnowledgeValidationException(List.of("file name '" + fileName + "' must be 1 to 100 letters, "
+                    + "digits, '.', '_' or '-' and end in a known extension"));
+        }
+        return name;
+    }
+
+    private static DocumentType type(KnowledgeSpace space, String name) {
+        Optional<DocumentType> type = DocumentType.ofName(name);
+        if (type.isEmpty() || !space.accepts(type.get())) {
+            throw new KnowledgeValidationException(415, List.of("'" + name + "' is not accepted in " + space.id()
+                    + "; it takes " + space.accepted().stream().map(DocumentType::mediaType).sorted().toList()
+                    + " (by extension: .md, .yaml/.yml, .json, .csv)"));
+        }
+        return type.get();
+    }
+
+    private static String utf8(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new KnowledgeValidationException(List.of("the file is not valid UTF-8"));
+        }
+    }
+
+    private static KnowledgeValidationException notFound(String space, String name, Integer version) {
+        return new KnowledgeValidationException(404, List.of("no document '" + name + "'"
+                + (version == null ? " with an active version" : " version " + version) + " in " + space));
+    }
+}

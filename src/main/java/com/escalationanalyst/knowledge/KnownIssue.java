@@ -1,0 +1,20 @@
+package com.escalationanalyst.knowledge;
+
+import java.util.List;
+
+/** A documented product issue (DESIGN.md "Knowledge spaces"). */
+public record KnownIssue(
+        String id,
+        String title,
+        String productArea,
+        String status,
+        String symptoms,
+        String workaround,
+        String plannedFix) {
+
+    public static final List<String> STATUSES = List.of("open", "fix_planned", "fixed", "wont_fix");
+
+    public boolean hasWorkaround() {
+        return workaround != null && !workaround.isBlank();
+    }
+}

@@ -1,0 +1,21 @@
+package com.escalationanalyst.knowledge;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a knowledge document contributes: policy sections, reason codes or known issues. */
+record ParsedDocument(String name, List<PolicySection> sections, Map<String, RootCause> reasonCodes,
+                      List<KnownIssue> knownIssues) {
+
+    static ParsedDocument policy(String name, List<PolicySection> sections) {
+        return new ParsedDocument(name, sections, Map.of(), List.of());
+    }
+
+    static ParsedDocument reasonCodes(String name, ReasonCodeMap map) {
+        return new ParsedDocument(name, List.of(), map.codes(), List.of());
+    }
+
+    static ParsedDocument knownIssues(String name, List<KnownIssue> issues) {
+        return new ParsedDocument(name, List.of(), Map.of(), issues);
+    }
+}

@@ -1,0 +1,109 @@
+package com.escalationanalyst.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KnownIssueParserTest {
+
+    static final KnownIssue KI_1 = new KnownIssue("KI-1", "Login loops", "User Management", "open",
+            "back to the login page", "Clear cookies", "5.2");
+
+    @Test
+    void yamlJsonAndCsvGiveTheSameIssue() {
+        String yaml = """
+                - id: KI-1
+                  title: Login loops
+                  product_area: User Management
+                  status: open
+                  symptoms: back to the login page
+                  workaround: Clear cookies
+                  planned_fix: 5.2
+                """;
+        String json = """
+                [{"id":"KI-1","title":"Login loops","product_area":"User Management","status":"open",
+                  "symptoms":"back to the login page","workaround":"Clear cookies","planned_fix":"5.2"}]""";
+        String csv = "id,title,product_area,status,symptoms,workaround,planned_fix\n"
+                + "KI-1,Login loops,User Management,open,back to the login page,Clear cookies,5.2\n";
+        assertThat(KnownIssueParser.parse(DocumentType.YAML, yaml, 10)).containsExactly(KI_1);
+        assertThat(KnownIssueParser.parse(DocumentType.JSON, json, 10)).containsExactly(KI_1);
+        assertThat(KnownIssueParser.parse(DocumentType.CSV, csv, 10)).containsExactly(KI_1);
+    }
+
+    @Test
+    void jiraExportColumnsAndStatusesAreMapped() {
+        String jira = "Summary,Issue key,Issue id,Issue Type,Status,Component/s,Component/s,Description,"
+                + "Custom field (Workaround),Fix Version/s\n"
+                + "Login loops,KI-1,10001,Bug,To Do,,User Management,back to the login page,Clear cookies,5.2\n"
+                + "Export slow,KI-2,10002,Bug,In Progress,Reporting,,\"big, slow\",,\n"
+                + "Old thing,KI-3,10003,Bug,Done,Billing,,gone,,\n"
+                + "Nope,KI-4,10004,Bug,Won't Do,API,,no,,\n";
+        List<KnownIssue> issues = KnownIssueParser.parse(DocumentType.CSV, jira, 10);
+        assertThat(issues.get(0)).isEqualTo(KI_1);
+        assertThat(issues).extracting(KnownIssue::status).containsExactly("open", "fix_planned", "fixed", "wont_fix");
+        assertThat(issues.get(1).symptoms()).isEqualTo("big, slow");
+        assertThat(issues.get(1).productArea()).isEqualTo("Reporting");
+    }
+
+    @Test
+    void everyProblemIsReported() {
+        String yaml = """
+                - id: KI-1
+                  title: ok
+                  product_area: API
+                  status: open
+                - id: KI-1
+                  title: twice
+                  product_area: API
+                  status: open
+                - title: no id
+                  product_area: API
+                  status: done
+                - id: KI-3
+                  status: open
+                  colour: red
+                """;
+        assertThatThrownBy(() -> KnownIssueParser.parse(DocumentType.YAML, yaml, 10))
+                .isInstanceOfSatisfying(KnowledgeValidationException.class, e -> assertThat(e.reasons()).containsExactly(
+                        "issue 4: unknown field 'colour'; the fields are id, title, product_area, status, symptoms, "
+                                + "workaround, planned_fix",
+                        "issue 2 (KI-1): the id appears more than once",
+                        "issue 3: id is required",
+                        "issue 3: status 'done' is not one of open, fix_planned, fixed, wont_fix",
+                        "issue 4 (KI-3): title is required",
+                        "issue 4 (KI-3): product_area is required"));
+    }
+
+    @Test
+    void tooManyRowsIs413() {
+        String csv = "id,title,product_area,status\nA-1,t,API,open\nA-2,t,API,open\nA-3,t,API,open\n";
+        assertThatThrownBy(() -> KnownIssueParser.parse(DocumentType.CSV, csv, 2))
+                .isInstanceOfSatisfying(KnowledgeValidationException.class, e -> assertThat(e.status()).isEqualTo(413));
+    }
+
+    @Test
+    void reasonCodesMayOnlyNameTheRootCausesOfTheDesign() {
+        String yaml = """
+                codes:
+                  - code: A
+                    root_cause: product_bug
+                  - code: B
+                    root_cause: bad_luck
+                  - code: A
+                    root_cause: policy_gap
+                  - root_cause: policy_gap
+                """;
+        assertThatThrownBy(() -> ReasonCodeMap.parse(yaml))
+                .isInstanceOfSatisfying(KnowledgeValidationException.class, e -> assertThat(e.reasons()).containsExactly(
+                        "codes[1] (B): root_cause 'bad_luck' is not one of product_bug, policy_gap, training_gap, "
+                                + "process_failure, documentation_gap",
+                        "codes[2] (A): the code is listed twice",
+                        "codes[3]: 'code' is missing"));
+        assertThat(ReasonCodeMap.seed().rootCauseOf("SLA-BREACH")).isEqualTo(RootCause.PROCESS_FAILURE);
+        assertThat(ReasonCodeMap.seed().rootCauseOf("NOT-A-CODE")).isEqualTo(RootCause.UNCLASSIFIED);
+        assertThat(ReasonCodeMap.seed().rootCauseOf(null)).isEqualTo(RootCause.UNCLASSIFIED);
+    }
+}
