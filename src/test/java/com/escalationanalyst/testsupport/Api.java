@@ -32,6 +32,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
+    }
+
     public HttpResponse<String> getAnonymous(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
