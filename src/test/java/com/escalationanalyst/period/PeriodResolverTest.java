@@ -1,0 +1,112 @@
+package com.escalationanalyst.period;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PeriodResolverTest {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    static PeriodResolver at(String instant, ZoneId zone) {
+        return new PeriodResolver(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), zone);
+    }
+
+    static void assertPeriod(Period p, String from, String to, String label) {
+        assertThat(p.fromInstant()).as("from").isEqualTo(Instant.parse(from));
+        assertThat(p.toInstant()).as("to").isEqualTo(Instant.parse(to));
+        assertThat(p.label()).isEqualTo(label);
+    }
+
+    // now = Thursday 2026-11-26 15:00 UTC
+    final PeriodResolver utc = at("2026-11-26T15:00:00Z", ZoneOffset.UTC);
+
+    @Test
+    void everyPhraseInUtc() {
+        assertPeriod(utc.resolve(""), "2026-10-27T15:00:00Z", "2026-11-26T15:00:00Z", "last 30 days");
+        assertPeriod(utc.resolve(null), "2026-10-27T15:00:00Z", "2026-11-26T15:00:00Z", "last 30 days");
+        assertPeriod(utc.resolve("last 7 days"), "2026-11-19T15:00:00Z", "2026-11-26T15:00:00Z", "last 7 days");
+        assertPeriod(utc.resolve("Last 2 Weeks"), "2026-11-12T15:00:00Z", "2026-11-26T15:00:00Z", "last 2 weeks");
+        assertPeriod(utc.resolve("last 3 months"), "2026-08-26T15:00:00Z", "2026-11-26T15:00:00Z", "last 3 months");
+        assertPeriod(utc.resolve("this month"), "2026-11-01T00:00:00Z", "2026-11-26T15:00:00Z", "November 2026 to date");
+        assertPeriod(utc.resolve("last month"), "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", "October 2026");
+        assertPeriod(utc.resolve("previous month"), "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", "October 2026");
+        assertPeriod(utc.resolve("this quarter"), "2026-10-01T00:00:00Z", "2026-11-26T15:00:00Z", "Q4 2026 to date");
+        assertPeriod(utc.resolve("last quarter"), "2026-07-01T00:00:00Z", "2026-10-01T00:00:00Z", "Q3 2026");
+        assertPeriod(utc.resolve("Q1 2026"), "2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z", "Q1 2026");
+        assertPeriod(utc.resolve("October 2026"), "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", "October 2026");
+        assertPeriod(utc.resolve("oct 2026"), "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", "October 2026");
+        assertPeriod(utc.resolve("2026-10"), "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z", "October 2026");
+        assertPeriod(utc.resolve("since 2026-09-15"), "2026-09-15T00:00:00Z", "2026-11-26T15:00:00Z", "since 2026-09-15");
+        assertPeriod(utc.resolve("2026-09-01 to 2026-09-30"), "2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z",
+                "2026-09-01 to 2026-09-30");
+        assertPeriod(utc.resolve("year to date"), "2026-01-01T00:00:00Z", "2026-11-26T15:00:00Z", "2026 to date");
+        assertPeriod(utc.resolve(null, "2026-09-01", "2026-09-30"), "2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z",
+                "2026-09-01 to 2026-09-30");
+    }
+
+    @Test
+    void lastQuarterInJanuaryIsTheYearBefore() {
+        assertPeriod(at("2026-01-10T12:00:00Z", ZoneOffset.UTC).resolve("last quarter"),
+                "2025-10-01T00:00:00Z", "2026-01-01T00:00:00Z", "Q4 2025");
+        assertPeriod(at("2026-01-10T12:00:00Z", ZoneOffset.UTC).resolve("last month"),
+                "2025-12-01T00:00:00Z", "2026-01-01T00:00:00Z", "December 2025");
+    }
+
+    @Test
+    void monthEndsAndLeapDays() {
+        PeriodResolver leap = at("2024-03-31T12:00:00Z", ZoneOffset.UTC);
+        assertPeriod(leap.resolve("last month"), "2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z", "February 2024");
+        // one calendar month before 31 March is 29 February in a leap year
+        assertPeriod(leap.resolve("last 1 month"), "2024-02-29T12:00:00Z", "2024-03-31T12:00:00Z", "last 1 month");
+        assertPeriod(leap.resolve("2024-02-28 to 2024-02-29"), "2024-02-28T00:00:00Z", "2024-03-01T00:00:00Z",
+                "2024-02-28 to 2024-02-29");
+        assertPeriod(leap.resolve("2023-02"), "2023-02-01T00:00:00Z", "2023-03-01T00:00:00Z", "February 2023");
+        assertPeriod(at("2026-05-31T08:00:00Z", ZoneOffset.UTC).resolve("last 3 months"),
+                "2026-02-28T08:00:00Z", "2026-05-31T08:00:00Z", "last 3 months");
+    }
+
+    @Test
+    void newYorkMonthsStartAtLocalMidnight() {
+        PeriodResolver ny = at("2026-11-26T15:00:00Z", NEW_YORK);
+        // October: EDT (UTC-4) at both ends; 1 November 00:00 is still EDT (DST ends at 02:00)
+        assertPeriod(ny.resolve("last month"), "2026-10-01T04:00:00Z", "2026-11-01T04:00:00Z", "October 2026");
+        // December starts in EST (UTC-5)
+        assertPeriod(ny.resolve("2026-11"), "2026-11-01T04:00:00Z", "2026-12-01T05:00:00Z", "November 2026");
+    }
+
+    @Test
+    void daysAcrossBothDaylightSavingChangesAreCalendarDays() {
+        // DST ends on 2026-11-01 in New York: the 7 days before 2026-11-05 12:00 EST hold 169 hours
+        Period autumn = at("2026-11-05T17:00:00Z", NEW_YORK).resolve("last 7 days");
+        assertThat(autumn.fromInstant()).isEqualTo(Instant.parse("2026-10-29T16:00:00Z")); // 12:00 EDT
+        assertThat(Duration.between(autumn.fromInstant(), autumn.toInstant())).isEqualTo(Duration.ofHours(169));
+        // DST starts on 2026-03-08: the 7 days before 2026-03-12 12:00 EDT hold 167 hours
+        Period spring = at("2026-03-12T16:00:00Z", NEW_YORK).resolve("last 7 days");
+        assertThat(spring.fromInstant()).isEqualTo(Instant.parse("2026-03-05T17:00:00Z")); // 12:00 EST
+        assertThat(Duration.between(spring.fromInstant(), spring.toInstant())).isEqualTo(Duration.ofHours(167));
+        // the day of the change is 23 hours long in spring and 25 in autumn
+        Period march8 = at("2026-03-20T12:00:00Z", NEW_YORK).resolve("2026-03-08 to 2026-03-08");
+        assertThat(Duration.between(march8.fromInstant(), march8.toInstant())).isEqualTo(Duration.ofHours(23));
+        Period november1 = at("2026-11-20T12:00:00Z", NEW_YORK).resolve(null, "2026-11-01", "2026-11-01");
+        assertThat(Duration.between(november1.fromInstant(), november1.toInstant())).isEqualTo(Duration.ofHours(25));
+    }
+
+    @Test
+    void anythingElseIsAnErrorThatListsWhatIsAccepted() {
+        assertThatThrownBy(() -> utc.resolve("since forever")).isInstanceOf(PeriodException.class)
+                .hasMessageContaining("'since forever' is not a period I understand")
+                .hasMessageContaining("last N days|weeks|months").hasMessageContaining("Q3 2026");
+        assertThatThrownBy(() -> utc.resolve("2026-13")).hasMessageContaining("there is no month 13");
+        assertThatThrownBy(() -> utc.resolve("last 0 days")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> utc.resolve(null, "2026-09-30", "2026-09-01")).hasMessageContaining("is before from");
+        assertThatThrownBy(() -> utc.resolve(null, "2026-09-31", "2026-10-01")).hasMessageContaining("from: '2026-09-31'");
+        assertThatThrownBy(() -> utc.resolve(null, "2026-09-01", null)).hasMessageContaining("give both from and to");
+    }
+}
