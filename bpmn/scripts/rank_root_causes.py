@@ -1,0 +1,59 @@
+# Group and rank root causes (AnalyzeEscalationPatternsProcess, task "Group and rank root causes").
+#
+# Input variables (JSON strings, aggregates only, never one entry per ticket):
+#   cube   - [{rootCause, productArea, count, resolved, resolutionMillis}] per root cause x product area
+#   totals - {totalTickets, escalatedTickets, escalationMillis, escalationTimed}
+# Output variable:
+#   ranking - {totalTickets, escalatedTickets, escalationRate, meanTimeToEscalationMinutes,
+#              rows: [{rootCause, count, percentOfEscalations, avgResolutionHours, resolved,
+#                      unresolved, topProductArea, top3}]}
+# Definitions (DESIGN.md "Metric definitions"): rates are percentages at full precision; the most
+# common product area is the mode, ties going to the alphabetically first; rows are ranked by count,
+# ties by name; the first three rows are the top three.
+import json
+
+MILLIS_PER_HOUR = 3600000.0
+MILLIS_PER_MINUTE = 60000.0
+TOP = 3
+
+
+def rank(cube, totals):
+    groups = {}
+    for cell in cube:
+        group = groups.setdefault(cell["rootCause"], {"count": 0, "resolved": 0, "millis": 0, "areas": {}})
+        group["count"] += cell["count"]
+        group["resolved"] += cell["resolved"]
+        group["millis"] += cell["resolutionMillis"]
+        area = cell["productArea"]
+        group["areas"][area] = group["areas"].get(area, 0) + cell["count"]
+
+    escalated = totals["escalatedTickets"]
+    rows = []
+    for cause, group in groups.items():
+        areas = sorted(group["areas"].items(), key=lambda item: (-item[1], item[0]))
+        rows.append({
+            "rootCause": cause,
+            "count": group["count"],
+            "percentOfEscalations": group["count"] * 100.0 / escalated if escalated else None,
+            "avgResolutionHours": group["millis"] / MILLIS_PER_HOUR / group["resolved"] if group["resolved"] else None,
+            "resolved": group["resolved"],
+            "unresolved": group["count"] - group["resolved"],
+            "topProductArea": areas[0][0] if areas else None,
+        })
+    rows.sort(key=lambda row: (-row["count"], row["rootCause"]))
+    for position, row in enumerate(rows):
+        row["top3"] = position < TOP
+
+    total = totals["totalTickets"]
+    timed = totals["escalationTimed"]
+    return {
+        "totalTickets": total,
+        "escalatedTickets": escalated,
+        "escalationRate": escalated * 100.0 / total if total else None,
+        "meanTimeToEscalationMinutes": totals["escalationMillis"] / MILLIS_PER_MINUTE / timed if timed else None,
+        "rows": rows,
+    }
+
+
+ranking = rank(json.loads(execution.getVariable("cube")), json.loads(execution.getVariable("totals")))
+execution.setVariable("ranking", json.dumps(ranking))
