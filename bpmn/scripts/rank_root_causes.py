@@ -1,6 +1,6 @@
 # Group and rank root causes (AnalyzeEscalationPatternsProcess, task "Group and rank root causes").
 #
-# Input variables (JSON strings, aggregates only, never one entry per ticket):
+# Input variables (JSON values, aggregates only, never one entry per ticket):
 #   cube   - [{rootCause, productArea, count, resolved, resolutionMillis}] per root cause x product area
 #   totals - {totalTickets, escalatedTickets, escalationMillis, escalationTimed}
 # Output variable:
@@ -11,6 +11,8 @@
 # common product area is the mode, ties going to the alphabetically first; rows are ranked by count,
 # ties by name; the first three rows are the top three.
 import json
+
+from org.camunda.spin import Spin
 
 MILLIS_PER_HOUR = 3600000.0
 MILLIS_PER_MINUTE = 60000.0
@@ -55,5 +57,5 @@ def rank(cube, totals):
     }
 
 
-ranking = rank(json.loads(execution.getVariable("cube")), json.loads(execution.getVariable("totals")))
-execution.setVariable("ranking", json.dumps(ranking))
+ranking = rank(json.loads(str(execution.getVariable("cube"))), json.loads(str(execution.getVariable("totals"))))
+execution.setVariable("ranking", Spin.JSON(json.dumps(ranking)))

@@ -3,8 +3,10 @@ package com.escalationanalyst;
 import com.escalationanalyst.dataimport.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class EscalationAnalystApplication {
 
     public static void main(String[] args) {

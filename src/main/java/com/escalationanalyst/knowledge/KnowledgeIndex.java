@@ -2,7 +2,6 @@ package com.escalationanalyst.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,10 +11,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -50,7 +45,6 @@ final class KnowledgeIndex {
     private static final Pattern ISSUE_ID = Pattern.compile("\\b([A-Za-z][A-Za-z0-9]*-\\d+)\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*|]\\s*");
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexSearcher searcher;
     private final Map<String, KnownIssue> issuesById;
     private final List<PolicySection> sections;
@@ -60,13 +54,14 @@ final class KnowledgeIndex {
                 Function.identity(), (a, b) -> a));
         this.sections = List.copyOf(sections);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextTerms.analyzer()))) {
             for (KnownIssue issue : issues) {
                 Document doc = new Document();
                 doc.add(new StringField(KIND, "issue", Field.Store.NO));
                 doc.add(new StringField(ID, issue.id().toUpperCase(Locale.ROOT), Field.Store.YES));
                 doc.add(new StringField(AREA, area(issue.productArea()), Field.Store.NO));
-                doc.add(new TextField(TEXT, issue.title() + "\n" + nullToEmpty(issue.symptoms()), Field.Store.NO));
+                doc.add(new TextField(TEXT, TextTerms.normalize(issue.title() + "\n" + nullToEmpty(issue.symptoms())),
+                        Field.Store.NO));
                 writer.addDocument(doc);
             }
             for (int i = 0; i < sections.size(); i++) {
@@ -74,7 +69,7 @@ final class KnowledgeIndex {
                 Document doc = new Document();
                 doc.add(new StringField(KIND, "policy", Field.Store.NO));
                 doc.add(new StoredField(POSITION, i));
-                doc.add(new TextField(TEXT, section.heading() + "\n" + section.body(), Field.Store.NO));
+                doc.add(new TextField(TEXT, TextTerms.normalize(section.heading() + "\n" + section.body()), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.commit();
@@ -134,7 +129,7 @@ final class KnowledgeIndex {
     }
 
     private String quote(String body, String text) {
-        Set<String> wanted = terms(text);
+        Set<String> wanted = TextTerms.of(text);
         String best = null;
         long bestOverlap = -1;
         for (String sentence : SENTENCE.split(body)) {
@@ -142,7 +137,7 @@ final class KnowledgeIndex {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            long overlap = terms(trimmed).stream().filter(wanted::contains).count();
+            long overlap = TextTerms.of(trimmed).stream().filter(wanted::contains).count();
             if (overlap > bestOverlap) {
                 best = trimmed;
                 bestOverlap = overlap;
@@ -153,7 +148,7 @@ final class KnowledgeIndex {
     }
 
     private boolean addTerms(BooleanQuery.Builder query, String text) {
-        Set<String> terms = terms(text);
+        Set<String> terms = TextTerms.of(text);
         if (terms.isEmpty()) {
             return false;
         }
@@ -161,21 +156,6 @@ final class KnowledgeIndex {
                 .forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
         query.setMinimumNumberShouldMatch(1);
         return true;
-    }
-
-    private Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                terms.add(term.toString());
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
     }
 
     private ScoreDoc top(BooleanQuery query) {

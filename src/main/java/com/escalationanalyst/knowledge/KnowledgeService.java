@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,14 @@ public class KnowledgeService implements SmartInitializingSingleton {
     private final int maxRows;
     private final double matchThreshold;
     private final AtomicReference<KnowledgeSnapshot> snapshot = new AtomicReference<>();
+    /** Recent snapshots, so a run that started on one generation reads it to its end. */
+    private final Map<Long, KnowledgeSnapshot> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, KnowledgeSnapshot> eldest) {
+                    return size() > 8;
+                }
+            });
 
     KnowledgeService(KnowledgeDatabase database, KnowledgeRepository repository, Clock clock,
                      @Value("${escalation.knowledge.max-bytes:1048576}") int maxBytes,
@@ -80,9 +89,26 @@ public class KnowledgeService implements SmartInitializingSingleton {
                 return known;
             }
             KnowledgeSnapshot rebuilt = rebuild();
+            recent.put(rebuilt.generation(), rebuilt);
             snapshot.set(rebuilt);
             return rebuilt;
         }
+    }
+
+    /**
+     * The snapshot of a generation a run started with. A run whose generation was replaced more
+     * than a few times while it ran fails (and its job retries) rather than mixing two versions.
+     */
+    public KnowledgeSnapshot snapshot(long generation) {
+        KnowledgeSnapshot known = recent.get(generation);
+        if (known == null) {
+            known = current();
+            if (known.generation() != generation) {
+                throw new IllegalStateException("Knowledge generation " + generation + " is no longer available "
+                        + "(now " + known.generation() + "); run the analysis again");
+            }
+        }
+        return known;
     }
 
     public List<KnowledgeDocument> documents(String spaceId) {

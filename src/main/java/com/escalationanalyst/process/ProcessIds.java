@@ -4,6 +4,7 @@ package com.escalationanalyst.process;
 public final class ProcessIds {
 
     public static final String SELF_CHECK = "SelfCheckProcess";
+    public static final String ANALYZE_ESCALATION_PATTERNS = "AnalyzeEscalationPatternsProcess";
 
     private ProcessIds() {
     }

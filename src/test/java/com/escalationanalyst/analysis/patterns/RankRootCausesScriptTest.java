@@ -14,7 +14,7 @@ class RankRootCausesScriptTest {
 
     static JsonNode run(String cube, String totals) throws Exception {
         Map<String, Object> out = JythonScript.run("rank_root_causes.py", Map.of("cube", cube, "totals", totals));
-        return new ObjectMapper().readTree((String) out.get("ranking"));
+        return new ObjectMapper().readTree(out.get("ranking").toString());
     }
 
     @Test

@@ -1,0 +1,32 @@
+package com.escalationanalyst.analysis;
+
+/** Variable names shared by the analysis processes. */
+public final class AnalysisVariables {
+
+    /** Inputs of a run. */
+    public static final String PERIOD = "period";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String PRODUCT_AREA = "productArea";
+    public static final String SEGMENT = "segment";
+    /** "api" for runs started by the API; absent for Tasklist runs, which get a review task. */
+    public static final String SOURCE = "source";
+    public static final String SOURCE_API = "api";
+    public static final String INITIATOR = "initiator";
+
+    /** The resolved period. */
+    public static final String PERIOD_FROM = "periodFrom";
+    public static final String PERIOD_TO = "periodTo";
+    public static final String PERIOD_ZONE = "periodZone";
+    public static final String PERIOD_LABEL = "periodLabel";
+    /** The knowledge generation a run reads from its first step to its last. */
+    public static final String KNOWLEDGE_GENERATION = "knowledgeGeneration";
+
+    /** The answer of a run (JSON), as the API returns it. */
+    public static final String RESULT = "result";
+    /** Rows for the review form's table (JSON). */
+    public static final String SUMMARY_TABLE = "summaryTable";
+
+    private AnalysisVariables() {
+    }
+}

@@ -1,0 +1,42 @@
+package com.escalationanalyst.analysis;
+
+import com.escalationanalyst.crm.CrmDatabase;
+import com.escalationanalyst.period.Period;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Builds the ticket filter of a run, looking segments up in the CRM. */
+@Component
+public class TicketFilterFactory {
+
+    private final CrmDatabase crm;
+
+    TicketFilterFactory(CrmDatabase crm) {
+        this.crm = crm;
+    }
+
+    public TicketFilter filter(Period period, String productArea, String segment) {
+        String area = blankToNull(productArea);
+        String seg = blankToNull(segment);
+        if (seg == null) {
+            return new TicketFilter(period, area, null, null, false);
+        }
+        if (seg.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT)) {
+            return new TicketFilter(period, area, TicketFilter.UNKNOWN_SEGMENT,
+                    crm.jdbc().queryForList("SELECT account_id FROM account", String.class), true);
+        }
+        List<String> accounts = crm.jdbc().queryForList("SELECT account_id FROM account WHERE segment = ?",
+                String.class, seg);
+        if (accounts.isEmpty()) {
+            List<String> segments = crm.jdbc().queryForList("SELECT DISTINCT segment FROM account ORDER BY segment",
+                    String.class);
+            throw new AnalysisRequestException("segment", "no account is in segment '" + seg + "'; the segments are "
+                    + String.join(", ", segments) + " and " + TicketFilter.UNKNOWN_SEGMENT);
+        }
+        return new TicketFilter(period, area, seg, accounts, false);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,123 @@
+package com.escalationanalyst.analysis.patterns;
+
+import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERATION;
+import static com.escalationanalyst.analysis.AnalysisVariables.PRODUCT_AREA;
+import static com.escalationanalyst.analysis.AnalysisVariables.RESULT;
+import static com.escalationanalyst.analysis.AnalysisVariables.SEGMENT;
+import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
+
+import com.escalationanalyst.knowledge.KnowledgeSnapshot;
+import com.escalationanalyst.knowledge.KnowledgeService;
+import com.escalationanalyst.knowledge.PolicyReference;
+import com.escalationanalyst.period.Period;
+import com.escalationanalyst.period.PeriodVariables;
+import com.escalationanalyst.process.JsonVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Build summary table": the run's answer (the API's JSON, field names as in the patterns issue)
+ * and the rows of the review form's table, with the policy section behind each recommendation.
+ */
+@Component("buildSummaryTableDelegate")
+class BuildSummaryTableDelegate implements JavaDelegate {
+
+    private final KnowledgeService knowledge;
+
+    BuildSummaryTableDelegate(KnowledgeService knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        KnowledgeSnapshot snapshot = knowledge.snapshot((Long) execution.getVariable(KNOWLEDGE_GENERATION));
+        Period period = PeriodVariables.read(execution);
+        JsonNode ranking = JsonVariables.read(execution, PatternVariables.RANKING);
+        JsonNode findings = JsonVariables.read(execution, PatternVariables.FINDINGS);
+        JsonNode recommendations = JsonVariables.read(execution, PatternVariables.RECOMMENDATIONS);
+
+        ObjectNode result = JsonVariables.mapper().createObjectNode();
+        ObjectNode periodNode = result.putObject("period");
+        periodNode.put("from", period.from().toOffsetDateTime().toString());
+        periodNode.put("to", period.to().toOffsetDateTime().toString());
+        periodNode.put("zone", period.zone().getId());
+        periodNode.put("label", period.label());
+        ObjectNode filters = result.putObject("filters");
+        filters.put("productArea", (String) execution.getVariable(PRODUCT_AREA));
+        filters.put("segment", (String) execution.getVariable(SEGMENT));
+        result.set("totalTickets", ranking.get("totalTickets"));
+        result.set("escalatedTickets", ranking.get("escalatedTickets"));
+        result.set("escalationRate", ranking.get("escalationRate"));
+        result.set("meanTimeToEscalationMinutes", ranking.get("meanTimeToEscalationMinutes"));
+
+        ArrayNode rows = result.putArray("rows");
+        ArrayNode table = JsonVariables.mapper().createArrayNode();
+        for (JsonNode ranked : ranking.get("rows")) {
+            String cause = ranked.get("rootCause").asText();
+            ObjectNode row = ((ObjectNode) ranked.deepCopy());
+            row.remove("resolved");
+            JsonNode issues = findings.path("knownIssuesByRootCause").path(cause);
+            row.set("knownIssues", issues.isMissingNode() ? JsonVariables.mapper().createArrayNode() : issues);
+            boolean documented = false;
+            for (JsonNode pattern : findings.get("patterns")) {
+                documented |= pattern.get("rootCause").asText().equals(cause) && pattern.get("documentedBug").asBoolean();
+            }
+            row.put("matchesDocumentedBug", documented);
+            JsonNode decided = recommendations == null ? null : recommendations.get(cause);
+            row.put("recommendedAction", decided == null ? null : decided.path("action").asText(null));
+            PolicyReference policy = decided == null ? null
+                    : snapshot.findPolicy(decided.path("policyQuery").asText("")).orElse(null);
+            if (policy == null) {
+                row.putNull("policy");
+            } else {
+                ObjectNode p = row.putObject("policy");
+                p.put("document", policy.document());
+                p.put("heading", policy.heading());
+                p.put("quote", policy.quote());
+            }
+            rows.add(row);
+            table.add(tableRow(row));
+        }
+        result.set("unmappedReasonCodes", JsonVariables.read(execution, PatternVariables.UNMAPPED_REASON_CODES));
+        result.set("clusters", findings.get("clusters"));
+        result.set("knownIssuesStillEscalating", findings.get("stillEscalating"));
+        result.put("processInstanceId", execution.getProcessInstanceId());
+
+        execution.setVariable(RESULT, JsonVariables.json(result));
+        execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
+    }
+
+    /** What the review form shows: numbers with two decimals, issues as "KI-318 (42 tickets)". */
+    private static ObjectNode tableRow(JsonNode row) {
+        ObjectNode cell = JsonVariables.mapper().createObjectNode();
+        cell.put("rootCause", row.get("rootCause").asText().replace('_', ' '));
+        cell.put("count", row.get("count").asLong());
+        cell.put("percentOfEscalations", twoDecimals(row.get("percentOfEscalations")) + " %");
+        JsonNode hours = row.get("avgResolutionHours");
+        cell.put("avgResolutionHours", hours == null || hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h");
+        cell.put("unresolved", row.get("unresolved").asLong());
+        cell.put("topProductArea", row.path("topProductArea").asText(""));
+        StringBuilder issues = new StringBuilder();
+        for (JsonNode issue : row.get("knownIssues")) {
+            if (!issues.isEmpty()) {
+                issues.append(", ");
+            }
+            issues.append(issue.get("id").asText()).append(" (").append(issue.get("tickets").asLong()).append(')');
+        }
+        cell.put("knownIssues", issues.isEmpty() ? "none" : issues.toString());
+        cell.put("recommendedAction", row.path("recommendedAction").asText(""));
+        JsonNode policy = row.get("policy");
+        cell.put("policy", policy == null || policy.isNull() ? ""
+                : policy.get("document").asText() + " › " + policy.get("heading").asText());
+        return cell;
+    }
+
+    private static String twoDecimals(JsonNode number) {
+        return number == null || number.isNull() ? "" : String.format(Locale.ROOT, "%.2f", number.asDouble());
+    }
+}

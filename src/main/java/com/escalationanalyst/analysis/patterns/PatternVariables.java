@@ -1,0 +1,25 @@
+package com.escalationanalyst.analysis.patterns;
+
+/** Variable names of AnalyzeEscalationPatternsProcess (besides AnalysisVariables). */
+final class PatternVariables {
+
+    /** [{rootCause, productArea, count, resolved, resolutionMillis}] */
+    static final String CUBE = "cube";
+    /** {totalTickets, escalatedTickets, escalationMillis, escalationTimed} */
+    static final String TOTALS = "totals";
+    static final String UNMAPPED_REASON_CODES = "unmappedReasonCodes";
+    /** Output of rank_root_causes.py. */
+    static final String RANKING = "ranking";
+    static final String FINDINGS = "knownIssueFindings";
+    /** One entry per ranked root cause: the inputs of the RecommendedAction decision. */
+    static final String RECOMMENDATION_INPUTS = "recommendationInputs";
+    /** rootCause → {action, policyQuery}, collected from the decision. */
+    static final String RECOMMENDATIONS = "recommendations";
+    /** Local variables of one "Recommend action" instance. */
+    static final String ROW = "row";
+    static final String ROOT_CAUSE = "rootCause";
+    static final String RECOMMENDATION = "recommendation";
+
+    private PatternVariables() {
+    }
+}

@@ -1,0 +1,33 @@
+package com.escalationanalyst.period;
+
+import static com.escalationanalyst.analysis.AnalysisVariables.FROM;
+import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD;
+import static com.escalationanalyst.analysis.AnalysisVariables.TO;
+
+import com.escalationanalyst.analysis.AnalysisRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Resolve period": period phrase or from/to dates → periodFrom, periodTo (ISO instants), zone, label. */
+@Component("resolvePeriodDelegate")
+class ResolvePeriodDelegate implements JavaDelegate {
+
+    private final PeriodResolver resolver;
+
+    ResolvePeriodDelegate(PeriodResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Period period;
+        try {
+            period = resolver.resolve((String) execution.getVariable(PERIOD), (String) execution.getVariable(FROM),
+                    (String) execution.getVariable(TO));
+        } catch (PeriodException e) {
+            throw new AnalysisRequestException("period", e.getMessage());
+        }
+        PeriodVariables.write(execution, period);
+    }
+}

@@ -1,0 +1,55 @@
+package com.escalationanalyst.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/**
+ * Process variables that hold aggregates as JSON (Camunda's "Json" type): readable in Cockpit,
+ * by Python scripts ({@code json.loads(str(...))}) and by form-js, and not limited to 4,000
+ * characters like string variables.
+ */
+public final class JsonVariables {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private JsonVariables() {
+    }
+
+    public static JsonValue json(Object value) {
+        try {
+            return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a JSON variable", e);
+        }
+    }
+
+    /** A JSON (or JSON text) variable as a tree; null when the variable is absent. */
+    public static JsonNode read(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(value.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Variable " + name + " is not JSON", e);
+        }
+    }
+
+    public static <T> T read(VariableScope scope, String name, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(read(scope, name), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Variable " + name + " is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}
