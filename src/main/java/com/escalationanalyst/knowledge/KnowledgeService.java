@@ -41,6 +41,8 @@ public class KnowledgeService implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeService.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final String SEED_USER = "seed";
+    /** Lowest BM25 score of a known-issue match; chosen on fixtures/known-issue-matching.csv (see its test). */
+    public static final double DEFAULT_MATCH_THRESHOLD = 4.5;
 
     private final KnowledgeDatabase database;
     private final KnowledgeRepository repository;
@@ -61,7 +63,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
     KnowledgeService(KnowledgeDatabase database, KnowledgeRepository repository, Clock clock,
                      @Value("${escalation.knowledge.max-bytes:1048576}") int maxBytes,
                      @Value("${escalation.knowledge.max-rows:5000}") int maxRows,
-                     @Value("${escalation.knowledge.match-threshold:5.0}") double matchThreshold) {
+                     @Value("${escalation.knowledge.match-threshold:" + DEFAULT_MATCH_THRESHOLD + "}") double matchThreshold) {
         this.database = database;
         this.repository = repository;
         this.clock = clock;

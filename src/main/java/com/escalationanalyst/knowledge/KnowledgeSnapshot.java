@@ -16,7 +16,7 @@ public final class KnowledgeSnapshot {
     private final KnowledgeIndex index;
     private final double matchThreshold;
 
-    KnowledgeSnapshot(long generation, ReasonCodeMap reasonCodes, List<KnownIssue> knownIssues,
+    public KnowledgeSnapshot(long generation, ReasonCodeMap reasonCodes, List<KnownIssue> knownIssues,
                       List<PolicySection> policySections, double matchThreshold) {
         this.generation = generation;
         this.reasonCodes = reasonCodes;

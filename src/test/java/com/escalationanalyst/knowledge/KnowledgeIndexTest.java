@@ -2,40 +2,22 @@ package com.escalationanalyst.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 /** Search over the seed knowledge (knowledge/ as shipped). */
 class KnowledgeIndexTest {
 
     static KnowledgeIndex index;
 
-    static String seed(String path) throws IOException {
-        try (InputStream in = new ClassPathResource("knowledge/" + path).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @BeforeAll
-    static void build() throws IOException {
-        List<KnownIssue> issues = KnownIssueParser.parse(DocumentType.YAML, seed("known-issues/known-issues.yaml"), 100);
-        List<PolicySection> sections = new ArrayList<>();
-        for (String doc : List.of("escalation-criteria.md", "sla-definitions.md", "routing-rules.md")) {
-            sections.addAll(MarkdownSections.split(doc, seed("escalation-policies/" + doc)));
-        }
-        index = new KnowledgeIndex(issues, sections);
+    static void build() {
+        index = new KnowledgeIndex(SeedKnowledge.knownIssues(), SeedKnowledge.policySections());
     }
 
     private static Optional<String> match(String text, String area) {
-        return index.findKnownIssue(text, area, 5.0).map(m -> m.issue().id());
+        return index.findKnownIssue(text, area, KnowledgeService.DEFAULT_MATCH_THRESHOLD).map(m -> m.issue().id());
     }
 
     @Test
@@ -62,7 +44,7 @@ class KnowledgeIndexTest {
 
     @Test
     void anIssueIdInTheTextAlwaysMatches() {
-        Optional<KnownIssueMatch> named = index.findKnownIssue("Applied workaround from ki-309 and resynced", "Billing", 5.0);
+        Optional<KnownIssueMatch> named = index.findKnownIssue("Applied workaround from ki-309 and resynced", "Billing", KnowledgeService.DEFAULT_MATCH_THRESHOLD);
         assertThat(named).hasValueSatisfying(m -> {
             assertThat(m.issue().id()).isEqualTo("KI-309");
             assertThat(m.explicit()).isTrue();

@@ -70,7 +70,7 @@ class CrossReferenceKnownIssuesDelegate implements JavaDelegate {
         }
         execution.setVariable(PatternVariables.FINDINGS, JsonVariables.json(findings));
         execution.setVariable(PatternVariables.RECOMMENDATION_INPUTS, JsonVariables.json(inputs));
-        log.info("Cross-reference known issues: {} tickets read, {} matched, {} clusters in {} ms",
+        log.debug("Cross-reference known issues: {} tickets read, {} matched, {} clusters in {} ms",
                 findings.ticketsRead(), findings.ticketsMatched(), findings.clusters().size(),
                 (System.nanoTime() - started) / 1_000_000);
     }

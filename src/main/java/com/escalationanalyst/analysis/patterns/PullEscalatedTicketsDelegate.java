@@ -87,7 +87,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         execution.setVariable(PatternVariables.CUBE, JsonVariables.json(rows));
         execution.setVariable(PatternVariables.TOTALS, JsonVariables.json(new Totals(total, escalated, escalationMillis, timed)));
         execution.setVariable(PatternVariables.UNMAPPED_REASON_CODES, JsonVariables.json(unmapped));
-        log.info("Pull escalated tickets: {} tickets, {} escalated, {} cube cells in {} ms", total, escalated,
+        log.debug("Pull escalated tickets: {} tickets, {} escalated, {} cube cells in {} ms", total, escalated,
                 rows.size(), (System.nanoTime() - started) / 1_000_000);
     }
 }

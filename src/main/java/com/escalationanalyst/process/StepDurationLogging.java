@@ -1,0 +1,68 @@
+package com.escalationanalyst.process;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One INFO line per computing step (service, script and business rule tasks) with its duration,
+ * e.g. {@code AnalyzeEscalationPatternsProcess › Group and rank root causes: 31 ms}. No variable
+ * content is logged.
+ */
+@Component
+class StepDurationLogging extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger("com.escalationanalyst.steps");
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                timed(activity);
+            }
+
+            @Override
+            public void parseScriptTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                timed(activity);
+            }
+
+            @Override
+            public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                timed(activity);
+            }
+        });
+    }
+
+    private void timed(ActivityImpl activity) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) this::start);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::end);
+    }
+
+    private void start(DelegateExecution execution) {
+        started.put(execution.getActivityInstanceId(), System.nanoTime());
+    }
+
+    private void end(DelegateExecution execution) {
+        Long begin = started.remove(execution.getActivityInstanceId());
+        if (begin != null) {
+            String process = execution.getProcessDefinitionId().split(":", 2)[0];
+            log.info("{} › {}: {} ms", process, execution.getCurrentActivityName(), (System.nanoTime() - begin) / 1_000_000);
+        }
+    }
+}

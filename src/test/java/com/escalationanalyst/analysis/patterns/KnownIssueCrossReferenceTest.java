@@ -1,0 +1,87 @@
+package com.escalationanalyst.analysis.patterns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
+import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.IssueTickets;
+import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.PatternMatch;
+import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
+import com.escalationanalyst.knowledge.KnowledgeSnapshot;
+import com.escalationanalyst.knowledge.SeedKnowledge;
+import org.junit.jupiter.api.Test;
+
+class KnownIssueCrossReferenceTest {
+
+    /** The seed knowledge: KI-318 is the Notifications issue "scheduled dashboard e-mails skip new recipients". */
+    static final KnowledgeSnapshot KNOWLEDGE = SeedKnowledge.snapshot();
+
+    int n;
+
+    EscalatedText ticket(String code, String area, String notes) {
+        return new EscalatedText("T-" + ++n, code, area, "subject", notes);
+    }
+
+    @Test
+    void patternsIssuesAndClustersOfUnmatchedBugNotes() {
+        KnownIssueCrossReference cross = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5);
+        for (int i = 0; i < 4; i++) {
+            cross.accept(ticket("BUG-CONFIRMED", "Notifications",
+                    "New team members added to the schedule never receive the dashboard email; older members do (" + i + ")"));
+        }
+        cross.accept(ticket("BUG-CONFIRMED", "Notifications", "Slack alerts stopped after the workspace was reconnected"));
+        cross.accept(ticket("BUG-CONFIRMED", "Notifications", null));
+        String[] pagination = {"Cursor pagination returns HTTP 500 on the last page",
+            "HTTP 500 error on the last page of cursor pagination", "API pagination with cursor fails with 500 on last page"};
+        for (int i = 0; i < 6; i++) {
+            cross.accept(ticket("BUG-CONFIRMED", "API", pagination[i % 3]));
+        }
+        for (int i = 0; i < 3; i++) {
+            cross.accept(ticket("BUG-CONFIRMED", "Reporting", "Chart widget does not load with an ampersand in the filter"));
+        }
+        for (int i = 0; i < 6; i++) {
+            cross.accept(ticket("AGENT-MISDIAGNOSIS", "API", "Agent did not know how to rotate the API token for the customer"));
+        }
+
+        Findings findings = cross.findings();
+        assertThat(findings.ticketsRead()).isEqualTo(21);
+        assertThat(findings.ticketsMatched()).isEqualTo(4);
+
+        PatternMatch notifications = findings.patterns().stream()
+                .filter(p -> p.rootCause().equals("product_bug") && p.productArea().equals("Notifications")).findFirst().orElseThrow();
+        assertThat(notifications.tickets()).isEqualTo(6);
+        assertThat(notifications.matchedTickets()).isEqualTo(4);
+        assertThat(notifications.matchedShare()).isCloseTo(4.0 / 6, within(1e-12));
+        assertThat(notifications.documentedBug()).isTrue();
+        assertThat(notifications.topIssueId()).isEqualTo("KI-318");
+        assertThat(notifications.topIssueStatus()).isEqualTo("fix_planned");
+        PatternMatch api = findings.patterns().stream()
+                .filter(p -> p.rootCause().equals("product_bug") && p.productArea().equals("API")).findFirst().orElseThrow();
+        assertThat(api.documentedBug()).isFalse();
+
+        assertThat(findings.knownIssuesByRootCause().get("product_bug")).containsExactly(
+                new IssueTickets("KI-318",
+                        "Scheduled dashboard e-mails skip recipients added after the schedule was created",
+                        "fix_planned", 4, "Re-save the schedule after adding recipients"));
+        assertThat(findings.stillEscalating()).extracting(IssueTickets::id).containsExactly("KI-318");
+
+        // six similar unmatched API bug notes form a cluster; three Reporting notes are too few;
+        // training-gap notes are never clustered (candidates are for new known issues, i.e. bugs)
+        assertThat(findings.clusters()).hasSize(1);
+        assertThat(findings.clusters().get(0).productArea()).isEqualTo("API");
+        assertThat(findings.clusters().get(0).tickets()).isEqualTo(6);
+        assertThat(findings.clusters().get(0).terms()).contains("500", "page");
+        assertThat(findings.clusters().get(0).exampleTicketIds()).hasSize(5);
+    }
+
+    @Test
+    void aShareBelowTheThresholdIsNotADocumentedBug() {
+        KnownIssueCrossReference cross = new KnownIssueCrossReference(KNOWLEDGE, 0.5, 5);
+        cross.accept(ticket("BUG-CONFIRMED", "Notifications", "New team members never receive the scheduled dashboard email"));
+        cross.accept(ticket("BUG-CONFIRMED", "Notifications", "Slack alerts stopped"));
+        cross.accept(ticket("BUG-CONFIRMED", "Notifications", "Digest email renders empty"));
+        PatternMatch pattern = cross.findings().patterns().get(0);
+        assertThat(pattern.matchedTickets()).isEqualTo(1);
+        assertThat(pattern.documentedBug()).isFalse();
+    }
+}
