@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -61,7 +62,7 @@ class StepDurationLogging extends AbstractProcessEnginePlugin {
     private void end(DelegateExecution execution) {
         Long begin = started.remove(execution.getActivityInstanceId());
         if (begin != null) {
-            String process = execution.getProcessDefinitionId().split(":", 2)[0];
+            String process = ((ExecutionEntity) execution).getProcessDefinition().getKey();
             log.info("{} › {}: {} ms", process, execution.getCurrentActivityName(), (System.nanoTime() - begin) / 1_000_000);
         }
     }

@@ -10,6 +10,8 @@ import com.escalationanalyst.knowledge.ReasonCodeMap;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +56,9 @@ class DemoDataIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     JdbcTemplate jdbc;
 
@@ -190,6 +195,51 @@ class DemoDataIT {
         assertThat(used).containsAll(ReasonCodeMap.seed().codes().keySet());
         assertThat(used).containsAll(DemoDataGenerator.UNMAPPED_CODES);
         assertThat(count("SELECT COUNT(*) FROM ticket WHERE escalated AND escalation_reason_code IS NULL")).isPositive();
+    }
+
+    @Test
+    void thePatternsAnalysisOfTheLatestFullMonthFindsTheSpikeAndKi318() {
+        HttpResponse<String> response = new Api(port).post("/api/analyses/escalation-patterns", "application/json",
+                "{\"period\":\"last month\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = Api.json(response);
+        assertThat(result.get("period").get("label").asText()).isEqualTo("October 2026");
+
+        String bugCodes = inList(ReasonCodeMap.seed().codesOf(RootCause.PRODUCT_BUG));
+        long bugs = count("SELECT COUNT(*) FROM ticket WHERE escalated AND escalation_reason_code IN (" + bugCodes
+                + ") AND created_at >= ? AND created_at < ?", at("2026-10-01"), at("2026-11-01"));
+        JsonNode top = result.get("rows").get(0);
+        assertThat(top.get("rootCause").asText()).isEqualTo("product_bug");
+        assertThat(top.get("count").asLong()).isEqualTo(bugs);
+        assertThat(top.get("topProductArea").asText()).isEqualTo("Notifications");
+        assertThat(top.get("matchesDocumentedBug").asBoolean()).isTrue();
+        assertThat(top.get("knownIssues").get(0).get("id").asText()).isEqualTo("KI-318");
+        assertThat(top.get("knownIssues").get(0).get("tickets").asLong()).isGreaterThanOrEqualTo(80);
+        assertThat(top.get("recommendedAction").asText()).startsWith("Link these tickets to the known issue");
+        assertThat(top.get("policy").get("document").asText()).isNotBlank();
+        assertThat(result.get("knownIssuesStillEscalating").get(0).get("id").asText()).isEqualTo("KI-318");
+        assertThat(result.get("unmappedReasonCodes").toString()).isEqualTo("[\"LEGACY-TIER2\",\"VIP-EXPEDITE\"]");
+        assertThat(result.get("rows").findValuesAsText("rootCause")).contains("unclassified", "training_gap");
+
+        // variables hold aggregates (root causes x product areas, matched issues, at most 10 clusters):
+        // twelve times the tickets must not mean more than a little more variable data
+        long month = variableBytes(result.get("processInstanceId").asText());
+        JsonNode year = Api.json(new Api(port).post("/api/analyses/escalation-patterns", "application/json",
+                "{\"period\":\"last 12 months\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long twelveMonths = variableBytes(year.get("processInstanceId").asText());
+        System.out.printf("Process variables of a patterns analysis: %,d tickets -> %,d bytes; %,d tickets -> %,d bytes%n",
+                result.get("totalTickets").asLong(), month, year.get("totalTickets").asLong(), twelveMonths);
+        assertThat(year.get("totalTickets").asLong()).isGreaterThan(10 * result.get("totalTickets").asLong());
+        assertThat(twelveMonths).isLessThan(month * 3 / 2);
+        assertThat(twelveMonths).isLessThan(64_000);
+    }
+
+    private long variableBytes(String processInstanceId) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .disableCustomObjectDeserialization().list().stream()
+                .mapToLong(v -> v.getTypedValue() instanceof SerializableValue serialized
+                        ? serialized.getValueSerialized().length() : String.valueOf(v.getValue()).length())
+                .sum();
     }
 
     @Test

@@ -34,6 +34,7 @@ final class KnownIssueCrossReference {
     record Cluster(String productArea, long tickets, List<String> terms, List<String> exampleTicketIds) {
     }
 
+    /** {@code patterns} holds the root cause × product area pairs with at least one matched ticket. */
     record Findings(Map<String, List<IssueTickets>> knownIssuesByRootCause, List<PatternMatch> patterns,
                     List<IssueTickets> stillEscalating, List<Cluster> clusters, long ticketsRead, long ticketsMatched) {
     }
@@ -43,6 +44,8 @@ final class KnownIssueCrossReference {
     private static final int MIN_TERMS = 3;
     private static final int MAX_CLUSTERED_PER_AREA = 5000;
     private static final int MAX_CLUSTERS_PER_AREA = 500;
+    /** The largest clusters are reported; the findings stay small whatever the ticket count. */
+    private static final int MAX_REPORTED_CLUSTERS = 10;
 
     private final KnowledgeSnapshot knowledge;
     private final double documentedBugShare;
@@ -95,6 +98,9 @@ final class KnownIssueCrossReference {
                 Optional<Map.Entry<String, Long>> top = areaMatches.entrySet().stream()
                         .min(Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
                                 .thenComparing(Map.Entry::getKey));
+                if (matchedTickets == 0) {
+                    return; // a pattern without matches adds nothing to the cube
+                }
                 double share = (double) matchedTickets / tickets;
                 patterns.add(new PatternMatch(cause, area, tickets, matchedTickets, share,
                         matchedTickets > 0 && share >= documentedBugShare,
@@ -123,7 +129,8 @@ final class KnownIssueCrossReference {
                 .filter(b -> b.tickets >= clusterMinSize)
                 .forEach(b -> recurring.add(b.build(area))));
         recurring.sort(Comparator.comparingLong(Cluster::tickets).reversed().thenComparing(Cluster::productArea));
-        return new Findings(byRootCause, patterns, escalatingDespiteWorkaround, recurring, read, matched);
+        return new Findings(byRootCause, patterns, escalatingDespiteWorkaround,
+                List.copyOf(recurring.subList(0, Math.min(MAX_REPORTED_CLUSTERS, recurring.size()))), read, matched);
     }
 
     private IssueTickets issueTickets(String id, long tickets) {
