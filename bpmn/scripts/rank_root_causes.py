@@ -57,5 +57,5 @@ def rank(cube, totals):
     }
 
 
-ranking = rank(json.loads(str(execution.getVariable("cube"))), json.loads(str(execution.getVariable("totals"))))
+ranking = rank(json.loads(unicode(execution.getVariable("cube"))), json.loads(unicode(execution.getVariable("totals"))))
 execution.setVariable("ranking", Spin.JSON(json.dumps(ranking)))

@@ -10,7 +10,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * Process variables that hold aggregates as JSON (Camunda's "Json" type): readable in Cockpit,
- * by Python scripts ({@code json.loads(str(...))}) and by form-js, and not limited to 4,000
+ * by Python scripts ({@code json.loads(unicode(...))}, not {@code str}, which is ASCII in Jython) and by form-js, and not limited to 4,000
  * characters like string variables.
  */
 public final class JsonVariables {

@@ -5,6 +5,7 @@ public final class ProcessIds {
 
     public static final String SELF_CHECK = "SelfCheckProcess";
     public static final String ANALYZE_ESCALATION_PATTERNS = "AnalyzeEscalationPatternsProcess";
+    public static final String COMPARE_SEGMENT_ESCALATION_RATES = "CompareSegmentEscalationRatesProcess";
 
     private ProcessIds() {
     }

@@ -58,6 +58,15 @@ class RankRootCausesScriptTest {
     }
 
     @Test
+    void productAreasBeyondAsciiSurviveTheScript() throws Exception {
+        JsonNode r = run("[{\"rootCause\":\"product_bug\",\"productArea\":\"Zahlungen × Übersicht\",\"count\":2,"
+                + "\"resolved\":0,\"resolutionMillis\":0}]",
+                "{\"totalTickets\":4,\"escalatedTickets\":2,\"escalationMillis\":0,\"escalationTimed\":0}");
+        assertThat(r.get("rows").get(0).get("topProductArea").asText()).isEqualTo("Zahlungen × Übersicht");
+        assertThat(r.get("escalationRate").asDouble()).isCloseTo(50.0, within(1e-9));
+    }
+
+    @Test
     void noTicketsGiveNoRatesAndNoRows() throws Exception {
         JsonNode r = run("[]", "{\"totalTickets\":0,\"escalatedTickets\":0,\"escalationMillis\":0,\"escalationTimed\":0}");
         assertThat(r.get("escalationRate").isNull()).isTrue();

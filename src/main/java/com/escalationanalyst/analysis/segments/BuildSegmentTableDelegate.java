@@ -1,0 +1,64 @@
+package com.escalationanalyst.analysis.segments;
+
+import static com.escalationanalyst.analysis.AnalysisVariables.RESULT;
+import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
+
+import com.escalationanalyst.period.Period;
+import com.escalationanalyst.period.PeriodVariables;
+import com.escalationanalyst.process.JsonVariables;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Build comparison table": the API's answer and the rows of the review form. */
+@Component("buildSegmentTableDelegate")
+class BuildSegmentTableDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Period period = PeriodVariables.read(execution);
+        JsonNode computed = JsonVariables.read(execution, SegmentVariables.SEGMENT_RESULT);
+        ObjectNode result = JsonVariables.mapper().createObjectNode();
+        ObjectNode periodNode = result.putObject("period");
+        periodNode.put("from", period.from().toOffsetDateTime().toString());
+        periodNode.put("to", period.to().toOffsetDateTime().toString());
+        periodNode.put("zone", period.zone().getId());
+        periodNode.put("label", period.label());
+        result.put("dimension", (String) execution.getVariable(SegmentVariables.DIMENSION));
+        result.set("totalTickets", computed.get("totalTickets"));
+        result.set("escalatedTickets", computed.get("escalatedTickets"));
+        result.set("overallRate", computed.get("overallRate"));
+        result.set("comparedValues", computed.get("comparedValues"));
+        result.set("rows", computed.get("rows"));
+        result.put("processInstanceId", execution.getProcessInstanceId());
+
+        ArrayNode table = JsonVariables.mapper().createArrayNode();
+        for (JsonNode row : computed.get("rows")) {
+            ObjectNode cell = table.addObject();
+            boolean flagged = row.get("significantlyAbove").asBoolean();
+            cell.put("value", (flagged ? "▲ " : "") + row.get("value").asText());
+            cell.put("totalTickets", row.get("totalTickets").asLong());
+            cell.put("escalatedTickets", row.get("escalatedTickets").asLong());
+            cell.put("escalationRate", percent(row.get("escalationRate")));
+            cell.put("deviationPts", signed(row.get("deviationPts")));
+            cell.put("ci95", row.get("ci95Low").isNull() ? "" : "%s – %s".formatted(
+                    percent(row.get("ci95Low")), percent(row.get("ci95High"))));
+            cell.put("pValue", row.get("pValue").isNull() ? "" : String.format(Locale.ROOT, "%.4f", row.get("pValue").asDouble()));
+            cell.put("flag", flagged ? "SIGNIFICANTLY ABOVE" : row.path("note").asText(""));
+        }
+        execution.setVariable(RESULT, JsonVariables.json(result));
+        execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
+    }
+
+    private static String percent(JsonNode value) {
+        return value == null || value.isNull() ? "" : String.format(Locale.ROOT, "%.2f %%", value.asDouble());
+    }
+
+    private static String signed(JsonNode value) {
+        return value == null || value.isNull() ? "" : String.format(Locale.ROOT, "%+.2f pts", value.asDouble());
+    }
+}

@@ -1,0 +1,67 @@
+package com.escalationanalyst.analysis.segments;
+
+import com.escalationanalyst.analysis.TicketFilter;
+import com.escalationanalyst.crm.CrmDatabase;
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Component;
+
+/** SQL of the segment comparison: per-account totals from the helpdesk, account attributes from the CRM. */
+@Component
+class SegmentQueries {
+
+    /** Tickets and escalations of one account; tickets without an account use the key "". */
+    record AccountTotals(long tickets, long escalated) {
+    }
+
+    private final HelpdeskDatabase helpdesk;
+    private final CrmDatabase crm;
+
+    SegmentQueries(HelpdeskDatabase helpdesk, CrmDatabase crm) {
+        this.helpdesk = helpdesk;
+        this.crm = crm;
+    }
+
+    Map<String, AccountTotals> totalsByAccount(TicketFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT COALESCE(t.account_id, ''), COUNT(*), SUM(CASE WHEN t.escalated THEN 1 ELSE 0 END)
+                FROM ticket t
+                WHERE t.created_at >= ? AND t.created_at < ?""");
+        if (filter.productArea() != null) {
+            sql.append(" AND t.product_area = ?");
+        }
+        sql.append(" GROUP BY COALESCE(t.account_id, '')");
+        Map<String, AccountTotals> totals = new HashMap<>();
+        helpdesk.transactions().executeWithoutResult(tx -> helpdesk.jdbc().query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(5000);
+            ps.setObject(1, filter.period().fromInstant().atOffset(ZoneOffset.UTC));
+            ps.setObject(2, filter.period().toInstant().atOffset(ZoneOffset.UTC));
+            if (filter.productArea() != null) {
+                ps.setString(3, filter.productArea());
+            }
+            return ps;
+        }, rs -> {
+            totals.put(rs.getString(1), new AccountTotals(rs.getLong(2), rs.getLong(3)));
+        }));
+        return totals;
+    }
+
+    /** Streams every CRM account's dimension value to the consumer. */
+    void forEachAccount(SegmentDimension dimension, BiConsumer<String, String> consumer) {
+        crm.transactions().executeWithoutResult(tx -> crm.jdbc().query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT account_id, segment, tier, region FROM account",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(5000);
+            return ps;
+        }, rs -> {
+            consumer.accept(rs.getString(1), dimension.valueOf(rs.getString(2), rs.getString(3), rs.getString(4)));
+        }));
+    }
+}

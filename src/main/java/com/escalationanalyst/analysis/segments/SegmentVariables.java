@@ -1,0 +1,18 @@
+package com.escalationanalyst.analysis.segments;
+
+/** Variable names of CompareSegmentEscalationRatesProcess (besides AnalysisVariables). */
+final class SegmentVariables {
+
+    static final String DIMENSION = "dimension";
+    /** Transient: account id → {tickets, escalated}; lives only while the run's transaction does. */
+    static final String ACCOUNT_TOTALS = "accountTotals";
+    /** [{value, totalTickets, escalatedTickets}] */
+    static final String SEGMENT_COUNTS = "segmentCounts";
+    static final String MIN_TICKETS = "minTickets";
+    static final String ALPHA = "alpha";
+    /** Output of segment_rates.py. */
+    static final String SEGMENT_RESULT = "segmentResult";
+
+    private SegmentVariables() {
+    }
+}

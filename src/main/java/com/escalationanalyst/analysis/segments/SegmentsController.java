@@ -1,0 +1,29 @@
+package com.escalationanalyst.analysis.segments;
+
+import com.escalationanalyst.analysis.AnalysisRunner;
+import com.escalationanalyst.process.ProcessIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/analyses/segment-rates}: runs CompareSegmentEscalationRatesProcess and returns its result. */
+@RestController
+class SegmentsController {
+
+    private final AnalysisRunner runner;
+
+    SegmentsController(AnalysisRunner runner) {
+        this.runner = runner;
+    }
+
+    @PostMapping("/api/analyses/segment-rates")
+    JsonNode compare(@RequestBody(required = false) JsonNode request) {
+        Map<String, Object> variables = runner.variables(request, Set.of(SegmentVariables.DIMENSION));
+        variables.put(SegmentVariables.DIMENSION,
+                SegmentDimension.parse((String) variables.get(SegmentVariables.DIMENSION)).id());
+        return runner.run(ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES, variables);
+    }
+}
