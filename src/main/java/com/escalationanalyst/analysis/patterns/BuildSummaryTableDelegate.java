@@ -92,7 +92,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
     }
 
-    /** What the review form shows: numbers with two decimals, issues as "KI-318 (42 tickets)". */
+    /** What the review form shows: numbers with two decimals, issues as "KI-318 (42)". */
     private static ObjectNode tableRow(JsonNode row) {
         ObjectNode cell = JsonVariables.mapper().createObjectNode();
         cell.put("rootCause", row.get("rootCause").asText().replace('_', ' '));
@@ -102,12 +102,17 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         cell.put("avgResolutionHours", hours == null || hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h");
         cell.put("unresolved", row.get("unresolved").asLong());
         cell.put("topProductArea", row.path("topProductArea").asText(""));
+        // the three issues with most tickets keep the column readable; the API result has them all
         StringBuilder issues = new StringBuilder();
-        for (JsonNode issue : row.get("knownIssues")) {
-            if (!issues.isEmpty()) {
+        JsonNode known = row.get("knownIssues");
+        for (int i = 0; i < Math.min(3, known.size()); i++) {
+            if (i > 0) {
                 issues.append(", ");
             }
-            issues.append(issue.get("id").asText()).append(" (").append(issue.get("tickets").asLong()).append(')');
+            issues.append(known.get(i).get("id").asText()).append(" (").append(known.get(i).get("tickets").asLong()).append(')');
+        }
+        if (known.size() > 3) {
+            issues.append(" and ").append(known.size() - 3).append(" more");
         }
         cell.put("knownIssues", issues.isEmpty() ? "none" : issues.toString());
         cell.put("recommendedAction", row.path("recommendedAction").asText(""));
