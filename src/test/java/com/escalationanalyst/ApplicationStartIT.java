@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TestCredentials;
 import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The application starts on the suite's database and its web apps, REST API and self check answer. */
 @IntegrationTest
@@ -102,10 +102,7 @@ class ApplicationStartIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
         // contexts are shared between test classes: start from empty stores
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("DELETE FROM resolution");
-        jdbc.update("DELETE FROM ticket");
-        jdbc.update("DELETE FROM account");
+        TestStores.empty(dataSource);
         JsonNode empty = Api.json(api.post("/api/self-check", "application/json", new byte[0]));
         assertThat(empty.get("processInstanceId").asText()).isNotBlank();
         assertThat(empty.get("pythonVersion").asText()).startsWith("2.7.");

@@ -2,6 +2,8 @@ package com.escalationanalyst.analysis;
 
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.period.Period;
+import com.escalationanalyst.period.PeriodVariables;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,12 @@ public class TicketFilterFactory {
 
     TicketFilterFactory(CrmDatabase crm) {
         this.crm = crm;
+    }
+
+    /** The filter of a run: its resolved period and its productArea and segment variables. */
+    public TicketFilter filterOf(VariableScope run) {
+        return filter(PeriodVariables.read(run), (String) run.getVariable(AnalysisVariables.PRODUCT_AREA),
+                (String) run.getVariable(AnalysisVariables.SEGMENT));
     }
 
     public TicketFilter filter(Period period, String productArea, String segment) {

@@ -5,6 +5,8 @@ import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_LABEL;
 import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_TO;
 import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_ZONE;
 
+import com.escalationanalyst.process.JsonVariables;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -20,6 +22,16 @@ public final class PeriodVariables {
         scope.setVariable(PERIOD_TO, period.to().toOffsetDateTime().toString());
         scope.setVariable(PERIOD_ZONE, period.zone().getId());
         scope.setVariable(PERIOD_LABEL, period.label());
+    }
+
+    /** The period as analysis results show it: {from, to, zone, label}. */
+    public static ObjectNode json(Period period) {
+        ObjectNode node = JsonVariables.mapper().createObjectNode();
+        node.put("from", period.from().toOffsetDateTime().toString());
+        node.put("to", period.to().toOffsetDateTime().toString());
+        node.put("zone", period.zone().getId());
+        node.put("label", period.label());
+        return node;
     }
 
     public static Period read(VariableScope scope) {

@@ -7,6 +7,7 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -41,10 +42,7 @@ class ImportApiIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("DELETE FROM resolution");
-        jdbc.update("DELETE FROM ticket");
-        jdbc.update("DELETE FROM account");
+        jdbc = TestStores.empty(dataSource);
     }
 
     private static Map<YearMonth, Integer> countsPerMonth(Csv csv) {

@@ -42,11 +42,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         JsonNode recommendations = JsonVariables.read(execution, PatternVariables.RECOMMENDATIONS);
 
         ObjectNode result = JsonVariables.mapper().createObjectNode();
-        ObjectNode periodNode = result.putObject("period");
-        periodNode.put("from", period.from().toOffsetDateTime().toString());
-        periodNode.put("to", period.to().toOffsetDateTime().toString());
-        periodNode.put("zone", period.zone().getId());
-        periodNode.put("label", period.label());
+        result.set("period", PeriodVariables.json(period));
         ObjectNode filters = result.putObject("filters");
         filters.put("productArea", (String) execution.getVariable(PRODUCT_AREA));
         filters.put("segment", (String) execution.getVariable(SEGMENT));

@@ -1,15 +1,12 @@
 package com.escalationanalyst.analysis.patterns;
 
 import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERATION;
-import static com.escalationanalyst.analysis.AnalysisVariables.PRODUCT_AREA;
-import static com.escalationanalyst.analysis.AnalysisVariables.SEGMENT;
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.PatternMatch;
 import com.escalationanalyst.knowledge.KnowledgeService;
-import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -51,8 +48,7 @@ class CrossReferenceKnownIssuesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long started = System.nanoTime();
-        TicketFilter filter = filters.filter(PeriodVariables.read(execution),
-                (String) execution.getVariable(PRODUCT_AREA), (String) execution.getVariable(SEGMENT));
+        TicketFilter filter = filters.filterOf(execution);
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(
                 knowledge.snapshot((Long) execution.getVariable(KNOWLEDGE_GENERATION)),
                 settings.documentedBugShare(), settings.clusterMinSize());

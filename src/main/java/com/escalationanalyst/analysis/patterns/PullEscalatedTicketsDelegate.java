@@ -1,8 +1,6 @@
 package com.escalationanalyst.analysis.patterns;
 
 import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERATION;
-import static com.escalationanalyst.analysis.AnalysisVariables.PRODUCT_AREA;
-import static com.escalationanalyst.analysis.AnalysisVariables.SEGMENT;
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
@@ -10,7 +8,6 @@ import com.escalationanalyst.analysis.patterns.PatternQueries.EscalationCell;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.RootCause;
-import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +51,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long started = System.nanoTime();
         KnowledgeSnapshot snapshot = knowledge.current();
-        TicketFilter filter = filters.filter(PeriodVariables.read(execution),
-                (String) execution.getVariable(PRODUCT_AREA), (String) execution.getVariable(SEGMENT));
+        TicketFilter filter = filters.filterOf(execution);
         long total = queries.countTickets(filter);
         List<EscalationCell> cells = queries.escalationCells(filter);
 

@@ -23,11 +23,7 @@ class BuildSegmentTableDelegate implements JavaDelegate {
         Period period = PeriodVariables.read(execution);
         JsonNode computed = JsonVariables.read(execution, SegmentVariables.SEGMENT_RESULT);
         ObjectNode result = JsonVariables.mapper().createObjectNode();
-        ObjectNode periodNode = result.putObject("period");
-        periodNode.put("from", period.from().toOffsetDateTime().toString());
-        periodNode.put("to", period.to().toOffsetDateTime().toString());
-        periodNode.put("zone", period.zone().getId());
-        periodNode.put("label", period.label());
+        result.set("period", PeriodVariables.json(period));
         result.put("dimension", (String) execution.getVariable(SegmentVariables.DIMENSION));
         result.set("totalTickets", computed.get("totalTickets"));
         result.set("escalatedTickets", computed.get("escalatedTickets"));

@@ -10,6 +10,7 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The escalation-patterns analysis end to end on the suite's database: a generated fixture whose
@@ -92,10 +92,7 @@ class PatternsAnalysisIT {
     void load() {
         api = new Api(port);
         BpmnAwareTests.init(processEngine);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("DELETE FROM resolution");
-        jdbc.update("DELETE FROM ticket");
-        jdbc.update("DELETE FROM account");
+        TestStores.empty(dataSource);
 
         Random random = new Random(42);
         Instant september = Instant.parse("2026-09-01T00:00:00Z");

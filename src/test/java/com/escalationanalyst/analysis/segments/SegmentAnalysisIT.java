@@ -10,6 +10,7 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The segment comparison end to end, with a CRM fixture that misses some accounts. Expected values
@@ -71,10 +71,7 @@ class SegmentAnalysisIT {
     void load() {
         api = new Api(port);
         BpmnAwareTests.init(processEngine);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("DELETE FROM resolution");
-        jdbc.update("DELETE FROM ticket");
-        jdbc.update("DELETE FROM account");
+        TestStores.empty(dataSource);
         Random random = new Random(7);
         Instant september = Instant.parse("2026-09-01T00:00:00Z");
         for (int i = 0; i < 900; i++) {
