@@ -230,6 +230,10 @@ class DemoDataIT {
         System.out.printf("Process variables of a patterns analysis: %,d tickets -> %,d bytes; %,d tickets -> %,d bytes%n",
                 result.get("totalTickets").asLong(), month, year.get("totalTickets").asLong(), twelveMonths);
         assertThat(year.get("totalTickets").asLong()).isGreaterThan(10 * result.get("totalTickets").asLong());
+        // recurring bug notes that no known issue describes, e.g. Slack alerts after a workspace reconnect
+        System.out.println("Clusters over 12 months: " + year.get("clusters"));
+        assertThat(year.get("clusters").findValuesAsText("productArea")).contains("Notifications");
+        assertThat(year.get("clusters").toString()).contains("slack");
         assertThat(twelveMonths).isLessThan(month * 3 / 2);
         assertThat(twelveMonths).isLessThan(64_000);
     }

@@ -124,10 +124,14 @@ final class KnownIssueCrossReference {
                 .map(e -> issueTickets(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(IssueTickets::tickets).reversed().thenComparing(IssueTickets::id))
                 .toList();
+        // a cluster is described by its distinctive words: frequent in it, rare in the other clusters
+        Map<String, Integer> clustersWithTerm = new HashMap<>();
+        clusters.values().forEach(builders -> builders.stream().filter(b -> b.tickets >= clusterMinSize)
+                .forEach(b -> b.termCounts.keySet().forEach(t -> clustersWithTerm.merge(t, 1, Integer::sum))));
         List<Cluster> recurring = new ArrayList<>();
         clusters.forEach((area, builders) -> builders.stream()
                 .filter(b -> b.tickets >= clusterMinSize)
-                .forEach(b -> recurring.add(b.build(area))));
+                .forEach(b -> recurring.add(b.build(area, clustersWithTerm))));
         recurring.sort(Comparator.comparingLong(Cluster::tickets).reversed().thenComparing(Cluster::productArea));
         return new Findings(byRootCause, patterns, escalatingDespiteWorkaround,
                 List.copyOf(recurring.subList(0, Math.min(MAX_REPORTED_CLUSTERS, recurring.size()))), read, matched);
@@ -183,9 +187,11 @@ final class KnownIssueCrossReference {
             }
         }
 
-        Cluster build(String area) {
+        Cluster build(String area, Map<String, Integer> clustersWithTerm) {
             List<String> top = termCounts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, Integer> e) ->
+                                    -(double) e.getValue() / clustersWithTerm.getOrDefault(e.getKey(), 1))
+                            .thenComparing(Map.Entry::getKey))
                     .limit(6).map(Map.Entry::getKey).toList();
             return new Cluster(area, tickets, top, List.copyOf(examples));
         }
