@@ -61,9 +61,9 @@ public class AnalysisRunner {
         String period = (String) variables.get(AnalysisVariables.PERIOD);
         String from = (String) variables.get(AnalysisVariables.FROM);
         String to = (String) variables.get(AnalysisVariables.TO);
+        filters.checkSegment((String) variables.get(AnalysisVariables.SEGMENT));
         try {
-            filters.filter(periods.resolve(period, from, to), (String) variables.get(AnalysisVariables.PRODUCT_AREA),
-                    (String) variables.get(AnalysisVariables.SEGMENT));
+            periods.resolve(period, from, to);
         } catch (PeriodException e) {
             String field = from != null || to != null ? (e.getMessage().startsWith("to") ? "to" : "from") : "period";
             throw new AnalysisRequestException(field, e.getMessage());

@@ -36,12 +36,25 @@ public class TicketFilterFactory {
         List<String> accounts = crm.jdbc().queryForList("SELECT account_id FROM account WHERE segment = ?",
                 String.class, seg);
         if (accounts.isEmpty()) {
-            List<String> segments = crm.jdbc().queryForList("SELECT DISTINCT segment FROM account ORDER BY segment",
-                    String.class);
-            throw new AnalysisRequestException("segment", "no account is in segment '" + seg + "'; the segments are "
-                    + String.join(", ", segments) + " and " + TicketFilter.UNKNOWN_SEGMENT);
+            throw unknownSegment(seg);
         }
         return new TicketFilter(period, area, seg, accounts, false);
+    }
+
+    /** Fails with a 400 naming the field when a segment has no accounts; reads no account ids. */
+    public void checkSegment(String segment) {
+        String seg = blankToNull(segment);
+        if (seg != null && !seg.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT) && crm.jdbc().queryForObject(
+                "SELECT COUNT(*) FROM account WHERE segment = ?", Long.class, seg) == 0) {
+            throw unknownSegment(seg);
+        }
+    }
+
+    private AnalysisRequestException unknownSegment(String segment) {
+        List<String> segments = crm.jdbc().queryForList("SELECT DISTINCT segment FROM account ORDER BY segment",
+                String.class);
+        return new AnalysisRequestException("segment", "no account is in segment '" + segment + "'; the segments are "
+                + String.join(", ", segments) + " and " + TicketFilter.UNKNOWN_SEGMENT);
     }
 
     private static String blankToNull(String value) {

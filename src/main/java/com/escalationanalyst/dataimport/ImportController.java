@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** CSV import of tickets and accounts: body {@code text/csv} or multipart field {@code file}. */
 @RestController
@@ -67,7 +68,7 @@ class ImportController {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<Map<String, Object>> missingPart(Exception e) {
         return ResponseEntity.badRequest().body(Map.of("errors",
                 List.of(new ImportError(0, null, "the multipart request has no part named 'file'"))));
