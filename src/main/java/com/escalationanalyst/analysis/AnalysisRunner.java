@@ -33,7 +33,11 @@ public class AnalysisRunner {
         this.filters = filters;
     }
 
-    /** The request's fields as process variables; {@code extra} names fields beyond period, from, to, productArea, segment. */
+    /**
+     * The request's fields as process variables. Every analysis takes period, from, to and productArea;
+     * {@code extra} names the fields a particular analysis adds (e.g. segment, dimension). Any other
+     * field is refused rather than ignored.
+     */
     public Map<String, Object> variables(JsonNode request, Set<String> extra) {
         if (request == null || request.isNull() || request.isMissingNode()) {
             request = json.createObjectNode();
@@ -43,7 +47,7 @@ public class AnalysisRunner {
         }
         Map<String, Object> variables = new HashMap<>();
         Set<String> known = Set.of(AnalysisVariables.PERIOD, AnalysisVariables.FROM, AnalysisVariables.TO,
-                AnalysisVariables.PRODUCT_AREA, AnalysisVariables.SEGMENT);
+                AnalysisVariables.PRODUCT_AREA);
         for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!known.contains(field.getKey()) && !extra.contains(field.getKey())) {

@@ -1,6 +1,7 @@
 package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.AnalysisRunner;
+import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
@@ -20,6 +21,6 @@ class PatternsController {
 
     @PostMapping("/api/analyses/escalation-patterns")
     JsonNode analyze(@RequestBody(required = false) JsonNode request) {
-        return runner.run(ProcessIds.ANALYZE_ESCALATION_PATTERNS, runner.variables(request, Set.of()));
+        return runner.run(ProcessIds.ANALYZE_ESCALATION_PATTERNS, runner.variables(request, Set.of(AnalysisVariables.SEGMENT)));
     }
 }

@@ -203,6 +203,10 @@ class SegmentAnalysisIT {
         assertThat(Api.json(dimension).get("error").asText()).contains("segment, tier, region, segment×tier");
         HttpResponse<String> period = compare("{\"period\":\"soon\",\"dimension\":\"tier\"}");
         assertThat(Api.json(period).get("field").asText()).isEqualTo("period");
+        // a segment comparison has no segment filter: refused, not ignored
+        HttpResponse<String> segment = compare("{\"period\":\"2026-09\",\"segment\":\"SMB\"}");
+        assertThat(segment.statusCode()).isEqualTo(400);
+        assertThat(Api.json(segment).get("field").asText()).isEqualTo("segment");
     }
 
     @Test
