@@ -18,6 +18,11 @@ public final class AccountTable implements StagedTable<AccountRow> {
     private static final List<String> DATA = COLUMNS.subList(1, COLUMNS.size());
 
     @Override
+    public String rowName() {
+        return "accounts";
+    }
+
+    @Override
     public String stagingTable() {
         return "account_import_staging";
     }

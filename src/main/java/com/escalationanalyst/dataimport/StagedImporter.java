@@ -62,7 +62,7 @@ public class StagedImporter {
                 throw new UncheckedIOException("Reading the import file failed", e);
             }
         }));
-        log.info("Imported {} into {}: {} inserted, {} updated in {} ms", table.stagingTable().replace("_import_staging", "s"),
+        log.info("Imported {} into {}: {} inserted, {} updated in {} ms", table.rowName(),
                 store.name(), result.inserted(), result.updated(), (System.nanoTime() - started) / 1_000_000);
         return result;
     }

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public interface StagedTable<R> {
 
+    /** What the rows are, for messages ("tickets"). */
+    String rowName();
+
     String stagingTable();
 
     /** The staging table's data columns, after {@code import_id, line_no}. */

@@ -25,6 +25,11 @@ public final class TicketTable implements StagedTable<TicketRow> {
     private static final List<String> RESOLUTION_DATA = List.of("resolution_type", "resolved_at", "resolution_notes");
 
     @Override
+    public String rowName() {
+        return "tickets";
+    }
+
+    @Override
     public String stagingTable() {
         return "ticket_import_staging";
     }
