@@ -66,5 +66,16 @@ class PackagedJarIT {
         System.out.printf("Packaged jar: Python warm-up %d ms at start, script task %d ms in the first self check%n",
                 result.get("pythonWarmupMillis").asLong(), scriptStep.get("durationInMillis").asLong());
         assertThat(Files.readString(log)).doesNotContain("Can't find scripting engine");
+
+        // a script that imports Java classes (Spin) and a decision table, from the jar's nested libraries:
+        // the fixture's 10 escalations are all BUG-CONFIRMED, a product bug
+        HttpResponse<String> patterns = api.post("/api/analyses/escalation-patterns", "application/json",
+                "{\"from\":\"2026-08-01\",\"to\":\"2026-10-31\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(patterns.statusCode()).as(patterns.body()).isEqualTo(200);
+        JsonNode rows = Api.json(patterns).get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("rootCause").asText()).isEqualTo("product_bug");
+        assertThat(rows.get(0).get("count").asLong()).isEqualTo(escalated);
+        assertThat(rows.get(0).get("recommendedAction").asText()).isNotBlank();
     }
 }
