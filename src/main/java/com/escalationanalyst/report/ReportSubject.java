@@ -1,0 +1,32 @@
+package com.escalationanalyst.report;
+
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * The report's e-mail subject, built from numbers and month names only (nothing a ticket wrote can
+ * reach a mail header), e.g. {@code Escalations October 2026: 7.42% (up 1.10 pts from September)}.
+ */
+public final class ReportSubject {
+
+    private ReportSubject() {
+    }
+
+    public static String of(YearMonth month, Double rate, Double changePts) {
+        String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
+        String previous = month.minusMonths(1).getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        if (rate == null) {
+            return "Escalations " + name + ": no tickets";
+        }
+        String head = String.format(Locale.ROOT, "Escalations %s: %.2f%%", name, rate);
+        if (changePts == null) {
+            return head + " (no data for " + previous + ")";
+        }
+        String rounded = String.format(Locale.ROOT, "%.2f", Math.abs(changePts));
+        if (rounded.equals("0.00")) {
+            return head + " (unchanged from " + previous + ")";
+        }
+        return head + " (" + (changePts > 0 ? "up " : "down ") + rounded + " pts from " + previous + ")";
+    }
+}
