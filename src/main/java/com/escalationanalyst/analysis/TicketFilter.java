@@ -12,8 +12,4 @@ public record TicketFilter(Period period, String productArea, String segment, Li
                            boolean unknownSegment) {
 
     public static final String UNKNOWN_SEGMENT = "unknown";
-
-    public static TicketFilter all(Period period) {
-        return new TicketFilter(period, null, null, null, false);
-    }
 }

@@ -106,11 +106,6 @@ public final class DemoDataGenerator {
         this.spikeMonth = current.minusMonths(1);
     }
 
-    /** The latest full month, in which the Notifications spike happens. */
-    public YearMonth spikeMonth() {
-        return spikeMonth;
-    }
-
     public YearMonth firstMonth() {
         return firstMonth;
     }

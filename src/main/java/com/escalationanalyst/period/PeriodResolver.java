@@ -42,10 +42,6 @@ public class PeriodResolver {
         this.zone = zone;
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
     /** From a phrase, or from explicit dates (which win when given). */
     public Period resolve(String phrase, String fromDate, String toDate) {
         boolean hasFrom = fromDate != null && !fromDate.isBlank();

@@ -41,14 +41,6 @@ public final class JsonVariables {
         }
     }
 
-    public static <T> T read(VariableScope scope, String name, Class<T> type) {
-        try {
-            return MAPPER.treeToValue(read(scope, name), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Variable " + name + " is not a " + type.getSimpleName(), e);
-        }
-    }
-
     public static ObjectMapper mapper() {
         return MAPPER;
     }
