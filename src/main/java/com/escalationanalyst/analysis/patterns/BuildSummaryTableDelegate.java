@@ -15,7 +15,9 @@ import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,13 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         JsonNode ranking = JsonVariables.read(execution, PatternVariables.RANKING);
         JsonNode findings = JsonVariables.read(execution, PatternVariables.FINDINGS);
         JsonNode recommendations = JsonVariables.read(execution, PatternVariables.RECOMMENDATIONS);
+        // decided once, in "Cross-reference known issues", as an input of the decision
+        Set<String> documentedBug = new HashSet<>();
+        for (JsonNode input : JsonVariables.read(execution, PatternVariables.RECOMMENDATION_INPUTS)) {
+            if (input.get("knownIssueMatched").asBoolean()) {
+                documentedBug.add(input.get("rootCause").asText());
+            }
+        }
 
         ObjectNode result = JsonVariables.mapper().createObjectNode();
         result.set("period", PeriodVariables.json(period));
@@ -59,11 +68,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
             row.remove("resolved");
             JsonNode issues = findings.path("knownIssuesByRootCause").path(cause);
             row.set("knownIssues", issues.isMissingNode() ? JsonVariables.mapper().createArrayNode() : issues);
-            boolean documented = false;
-            for (JsonNode pattern : findings.get("patterns")) {
-                documented |= pattern.get("rootCause").asText().equals(cause) && pattern.get("documentedBug").asBoolean();
-            }
-            row.put("matchesDocumentedBug", documented);
+            row.put("matchesDocumentedBug", documentedBug.contains(cause));
             JsonNode decided = recommendations == null ? null : recommendations.get(cause);
             row.put("recommendedAction", decided == null ? null : decided.path("action").asText(null));
             PolicyReference policy = decided == null ? null
