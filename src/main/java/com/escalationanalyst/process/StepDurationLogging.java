@@ -1,8 +1,6 @@
 package com.escalationanalyst.process;
 
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,8 @@ import org.springframework.stereotype.Component;
 class StepDurationLogging extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger("com.escalationanalyst.steps");
-    private final Map<String, Long> started = new ConcurrentHashMap<>();
+    /** Transient: never stored, gone with the command even when the step fails. */
+    private static final String STARTED = "stepStartedNanos";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -56,12 +56,13 @@ class StepDurationLogging extends AbstractProcessEnginePlugin {
     }
 
     private void start(DelegateExecution execution) {
-        started.put(execution.getActivityInstanceId(), System.nanoTime());
+        execution.setVariableLocal(STARTED, Variables.longValue(System.nanoTime(), true));
     }
 
     private void end(DelegateExecution execution) {
-        Long begin = started.remove(execution.getActivityInstanceId());
+        Long begin = (Long) execution.getVariableLocal(STARTED);
         if (begin != null) {
+            execution.removeVariableLocal(STARTED);
             String process = ((ExecutionEntity) execution).getProcessDefinition().getKey();
             log.info("{} › {}: {} ms", process, execution.getCurrentActivityName(), (System.nanoTime() - begin) / 1_000_000);
         }
