@@ -1,8 +1,8 @@
 # Cost impact (MonthlyEscalationReportProcess, task "Cost impact").
 #
 # Input variables:
-#   costInputs       - JSON {byRootCause: {rootCause: {escalations, handleMinutesSum, handleMinutesCount}}}
-#                      for the report month (handle minutes of the escalations that have them)
+#   reportMonthFigures - JSON {byRootCause: {rootCause: {escalations, handleMinutesSum, handleMinutesCount, ...}}}
+#                        for the report month (handle minutes of the escalations that have them)
 #   agentCostPerHour - number (configured default, overridable per run)
 #   currency         - e.g. "USD"
 # Output variable:
@@ -33,6 +33,6 @@ def costs(inputs, cost_per_hour, currency):
     return {"agentCostPerHour": cost_per_hour, "currency": currency, "total": total, "rootCauses": rows}
 
 
-impact = costs(json.loads(unicode(execution.getVariable("costInputs"))),
+impact = costs(json.loads(unicode(execution.getVariable("reportMonthFigures"))),
                float(execution.getVariable("agentCostPerHour")), unicode(execution.getVariable("currency")))
 execution.setVariable("costImpact", Spin.JSON(json.dumps(impact)))

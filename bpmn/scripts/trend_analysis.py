@@ -1,9 +1,10 @@
 # Trend analysis (MonthlyEscalationReportProcess, task "Trend analysis").
 #
-# Input variable:
-#   monthlyCounts - JSON {months: ["2026-04", ..., "2026-10"] oldest first, the report month last,
-#                         totals: [{totalTickets, escalatedTickets}] one per month,
-#                         byRootCause: {rootCause: [escalations per month]}}
+# Input variables (JSON, one month each as the query tasks write it: {month, totalTickets, escalatedTickets,
+# byRootCause: {rootCause: {escalations, ...}}}):
+#   reportMonthFigures   - the report month
+#   previousMonthFigures - the month before
+#   trailingMonthFigures - the six months before that, oldest first
 # Output variable:
 #   trend - JSON {month, previousMonth, overall: {rate, previousRate, changePts, direction,
 #                 escalations, previousEscalations, momChangePct, momLabel},
@@ -12,7 +13,7 @@
 #                               movingAverage3, increasing}] by this month's count, highest first}
 # Definitions (DESIGN.md): month-over-month change = (this - previous) / previous x 100, None with the
 # label "new" when previous is 0; 3-month moving average at month m = mean of months m-2..m (None
-# with fewer than three months); rates in percent at full precision.
+# with fewer than three months or a month without tickets); rates in percent at full precision.
 import json
 
 from org.camunda.spin import Spin
@@ -41,7 +42,25 @@ def moving_average(series, index):
     if index < 2:
         return None
     window = series[index - 2:index + 1]
+    if None in window:
+        return None
     return sum(window) / 3.0
+
+
+def monthly_counts(trailing, previous, report):
+    """The months oldest first with their totals, and each root cause's escalations per month (0 when absent)."""
+    months = trailing + [previous, report]
+    causes = set()
+    for m in months:
+        causes.update(m["byRootCause"].keys())
+    by_cause = {}
+    for cause in causes:
+        by_cause[cause] = [m["byRootCause"][cause]["escalations"] if cause in m["byRootCause"] else 0 for m in months]
+    return {
+        "months": [m["month"] for m in months],
+        "totals": [{"totalTickets": m["totalTickets"], "escalatedTickets": m["escalatedTickets"]} for m in months],
+        "byRootCause": by_cause,
+    }
 
 
 def rate(total):
@@ -69,10 +88,9 @@ def analyse(counts):
     previous_escalations = escalations[-2] if len(escalations) >= 2 else 0
     mom, mom_label = mom_change(escalations[-1], previous_escalations)
 
-    known_rates = [r if r is not None else 0.0 for r in rates]
     series = []
     for i in range(len(months)):
-        series.append({"month": months[i], "rate": rates[i], "movingAverage3": moving_average(known_rates, i)})
+        series.append({"month": months[i], "rate": rates[i], "movingAverage3": moving_average(rates, i)})
 
     causes = []
     for cause, per_month in counts["byRootCause"].items():
@@ -106,5 +124,9 @@ def analyse(counts):
     }
 
 
-trend = analyse(json.loads(unicode(execution.getVariable("monthlyCounts"))))
+def read(name):
+    return json.loads(unicode(execution.getVariable(name)))
+
+
+trend = analyse(monthly_counts(read("trailingMonthFigures"), read("previousMonthFigures"), read("reportMonthFigures")))
 execution.setVariable("trend", Spin.JSON(json.dumps(trend)))

@@ -7,8 +7,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Bad analysis requests: 400 {"error": "...", "field": "..."}. */
-@RestControllerAdvice(basePackages = "com.escalationanalyst.analysis")
+/** Bad analysis and report requests: 400 {"error": "...", "field": "..."}. */
+@RestControllerAdvice(basePackages = {"com.escalationanalyst.analysis", "com.escalationanalyst.report"})
 class AnalysisExceptionHandler {
 
     @ExceptionHandler(AnalysisRequestException.class)

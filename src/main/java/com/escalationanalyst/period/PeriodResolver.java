@@ -128,7 +128,8 @@ public class PeriodResolver {
         return new Period(start(from), start(to.plusDays(1)), zone, from + " to " + to);
     }
 
-    private Period month(YearMonth month) {
+    /** A calendar month in the business zone. */
+    public Period month(YearMonth month) {
         return new Period(start(month.atDay(1)), start(month.plusMonths(1).atDay(1)), zone, monthLabel(month));
     }
 

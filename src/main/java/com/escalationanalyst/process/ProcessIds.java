@@ -7,6 +7,10 @@ public final class ProcessIds {
     public static final String ANALYZE_ESCALATION_PATTERNS = "AnalyzeEscalationPatternsProcess";
     public static final String COMPARE_SEGMENT_ESCALATION_RATES = "CompareSegmentEscalationRatesProcess";
 
+    public static final String MONTHLY_ESCALATION_REPORT = "MonthlyEscalationReportProcess";
+    /** The timer pool of MonthlyEscalationReportProcess.bpmn, which calls the report process. */
+    public static final String MONTHLY_ESCALATION_REPORT_SCHEDULE = "MonthlyEscalationReportScheduleProcess";
+
     private ProcessIds() {
     }
 }

@@ -21,10 +21,11 @@ public record MonthlyReportView(
         String currency,
         String agentCostPerHour,
         String totalCost,
-        List<CostLine> costs) {
+        List<CostLine> costs,
+        String unmappedReasonCodes) {
 
     public record RootCauseLine(String rootCause, long thisMonth, long previousMonth, String change,
-                                String movingAverage3, boolean increasing, String knownIssues) {
+                                String movingAverage3, boolean increasing, String topProductArea, String knownIssues) {
     }
 
     public record CostLine(String rootCause, long escalations, String avgHandleMinutes, String cost) {

@@ -43,10 +43,17 @@ public final class ReportRenderer {
                     .append(" (previous ").append(line.previousMonth()).append(", ").append(line.change())
                     .append("; 3-month average ").append(line.movingAverage3()).append(')')
                     .append(line.increasing() ? " INCREASING" : "");
+            if (!line.topProductArea().isEmpty()) {
+                text.append("; top product area: ").append(line.topProductArea());
+            }
             if (!line.knownIssues().isEmpty()) {
                 text.append("; known issues: ").append(line.knownIssues());
             }
             text.append('\n');
+        }
+        if (!report.unmappedReasonCodes().isEmpty()) {
+            text.append("   Reason codes missing from the policy map, counted as unclassified: ")
+                    .append(report.unmappedReasonCodes()).append('\n');
         }
         text.append("\n3. Estimated cost impact (").append(report.currency()).append(", agent cost ")
                 .append(report.agentCostPerHour()).append(" per hour)\n");

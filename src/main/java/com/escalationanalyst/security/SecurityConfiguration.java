@@ -13,7 +13,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(IdentityService identityService) {
         FilterRegistrationBean<BasicAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("basicAuthentication");
         return registration;

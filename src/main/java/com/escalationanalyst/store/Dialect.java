@@ -10,6 +10,13 @@ public enum Dialect {
     H2,
     POSTGRESQL;
 
+    /** SQL for the milliseconds from one timestamp column to another, as a whole number. */
+    public String millisBetween(String from, String to) {
+        return this == POSTGRESQL
+                ? "CAST(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000 AS BIGINT)"
+                : "DATEDIFF(MILLISECOND, " + from + ", " + to + ")";
+    }
+
     public static Dialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

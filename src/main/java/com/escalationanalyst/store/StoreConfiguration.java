@@ -3,6 +3,7 @@ package com.escalationanalyst.store;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.knowledge.KnowledgeDatabase;
+import com.escalationanalyst.report.ReportDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,12 @@ class StoreConfiguration {
     @Bean(initMethod = "migrate")
     KnowledgeDatabase knowledgeDatabase(DataSource applicationDataSource) {
         return new KnowledgeDatabase(applicationDataSource);
+    }
+
+    /** Monthly reports and their deliveries, like knowledge, belong to the application. */
+    @Bean(initMethod = "migrate")
+    ReportDatabase reportDatabase(DataSource applicationDataSource) {
+        return new ReportDatabase(applicationDataSource);
     }
 
     private static DataSource select(DataSource applicationDataSource, String store,

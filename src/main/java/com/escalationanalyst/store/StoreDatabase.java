@@ -39,7 +39,8 @@ public class StoreDatabase {
                 .baselineVersion("0")
                 .placeholders(Map.of(
                         "unlogged", dialect == Dialect.POSTGRESQL ? "UNLOGGED" : "",
-                        "text", dialect == Dialect.POSTGRESQL ? "TEXT" : "CLOB"))
+                        "text", dialect == Dialect.POSTGRESQL ? "TEXT" : "CLOB",
+                        "bytes", dialect == Dialect.POSTGRESQL ? "BYTEA" : "BLOB"))
                 .load()
                 .migrate();
     }

@@ -6,15 +6,48 @@ import static org.assertj.core.api.Assertions.within;
 import com.escalationanalyst.testsupport.JythonScript;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** trend_analysis.py and cost_impact.py on Jython, with fixtures worked out by hand in the comments. */
 class ReportScriptsTest {
 
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Runs the script on fixtures written compactly as {months, totals, byRootCause: {cause: [counts]}}:
+     * each month becomes the figures object a query task writes (a cause with 0 escalations is left out,
+     * as the query leaves it out), the last month the report month, the one before it the previous month.
+     */
     static JsonNode trend(String counts) throws Exception {
-        Map<String, Object> out = JythonScript.run("trend_analysis.py", Map.of("monthlyCounts", counts));
-        return new ObjectMapper().readTree(out.get("trend").toString());
+        JsonNode c = JSON.readTree(counts);
+        ArrayNode months = JSON.createArrayNode();
+        for (int i = 0; i < c.get("months").size(); i++) {
+            ObjectNode month = months.addObject();
+            month.put("month", c.get("months").get(i).asText());
+            month.put("totalTickets", c.get("totals").get(i).get("totalTickets").asLong());
+            month.put("escalatedTickets", c.get("totals").get(i).get("escalatedTickets").asLong());
+            ObjectNode causes = month.putObject("byRootCause");
+            int index = i;
+            c.get("byRootCause").fields().forEachRemaining(e -> {
+                long n = e.getValue().get(index).asLong();
+                if (n > 0) {
+                    causes.putObject(e.getKey()).put("escalations", n);
+                }
+            });
+        }
+        int last = months.size() - 1;
+        ArrayNode trailing = JSON.createArrayNode();
+        for (int i = 0; i < last - 1; i++) {
+            trailing.add(months.get(i));
+        }
+        Map<String, Object> out = JythonScript.run("trend_analysis.py", Map.of(
+                "reportMonthFigures", months.get(last).toString(),
+                "previousMonthFigures", months.get(last - 1).toString(),
+                "trailingMonthFigures", trailing.toString()));
+        return JSON.readTree(out.get("trend").toString());
     }
 
     static JsonNode cause(JsonNode trend, String name) {
@@ -97,7 +130,7 @@ class ReportScriptsTest {
         // training_gap: 15 escalations, mean 900/15 = 60 min = 1 h -> 15 * 1 * 42.5 = 637.50
         // policy_gap: no handle times -> no cost; total 3,187.50
         Map<String, Object> out = JythonScript.run("cost_impact.py", Map.of(
-                "costInputs", """
+                "reportMonthFigures", """
                         {"byRootCause":{"product_bug":{"escalations":30,"handleMinutesSum":3000,"handleMinutesCount":25},
                                         "training_gap":{"escalations":15,"handleMinutesSum":900,"handleMinutesCount":15},
                                         "policy_gap":{"escalations":4,"handleMinutesSum":0,"handleMinutesCount":0}}}""",
@@ -110,5 +143,26 @@ class ReportScriptsTest {
         assertThat(cost.get("rootCauses").get(0).get("avgHandleMinutes").asDouble()).isCloseTo(120.0, within(1e-9));
         assertThat(cost.get("rootCauses").get(1).get("cost").asDouble()).isCloseTo(637.5, within(1e-9));
         assertThat(cost.get("rootCauses").get(2).get("cost").isNull()).isTrue();
+    }
+
+    @Test
+    void aMonthWithoutTicketsHasNoRateAndNoMovingAverageAcrossIt() throws Exception {
+        // July has no tickets: no rate; the moving averages of July, August and September include it and are
+        // none; October's window (August, September, October) is whole: (10 + 5 + 8) / 3
+        JsonNode t = trend("""
+                {"months":["2026-05","2026-06","2026-07","2026-08","2026-09","2026-10"],
+                 "totals":[{"totalTickets":100,"escalatedTickets":10},{"totalTickets":100,"escalatedTickets":10},
+                           {"totalTickets":0,"escalatedTickets":0},{"totalTickets":100,"escalatedTickets":10},
+                           {"totalTickets":200,"escalatedTickets":10},{"totalTickets":50,"escalatedTickets":4}],
+                 "byRootCause":{"product_bug":[10,10,0,10,10,4]}}""");
+        JsonNode series = t.get("rateSeries");
+        assertThat(series.get(2).get("rate").isNull()).isTrue();
+        assertThat(series.get(3).get("movingAverage3").isNull()).isTrue();
+        assertThat(series.get(4).get("movingAverage3").isNull()).isTrue();
+        assertThat(series.get(5).get("movingAverage3").asDouble()).isCloseTo(23.0 / 3, within(1e-9));
+        // 10/200 = 5 % -> 4/50 = 8 %: up 3 points although escalations fell from 10 to 4 (-60 %)
+        assertThat(t.get("overall").get("changePts").asDouble()).isCloseTo(3.0, within(1e-9));
+        assertThat(t.get("overall").get("direction").asText()).isEqualTo("up");
+        assertThat(t.get("overall").get("momChangePct").asDouble()).isCloseTo(-60.0, within(1e-9));
     }
 }

@@ -2,7 +2,6 @@ package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
-import com.escalationanalyst.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,9 +76,7 @@ class PatternQueries {
     }
 
     private String millis(String from, String to) {
-        return helpdesk.dialect() == Dialect.POSTGRESQL
-                ? "CAST(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000 AS BIGINT)"
-                : "DATEDIFF(MILLISECOND, " + from + ", " + to + ")";
+        return helpdesk.dialect().millisBetween(from, to);
     }
 
     private static String where(TicketFilter filter) {

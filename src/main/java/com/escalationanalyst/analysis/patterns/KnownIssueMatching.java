@@ -1,0 +1,38 @@
+package com.escalationanalyst.analysis.patterns;
+
+import com.escalationanalyst.analysis.TicketFilter;
+import com.escalationanalyst.knowledge.KnowledgeSnapshot;
+import com.escalationanalyst.period.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Known-issue matching of the patterns analysis for other features (the monthly report): the
+ * known issues the escalated tickets of a period match, per root cause, most tickets first.
+ */
+@Component
+public class KnownIssueMatching {
+
+    public record MatchedIssue(String id, String title, String status, long tickets) {
+    }
+
+    private final PatternQueries queries;
+    private final PatternSettings settings;
+
+    KnownIssueMatching(PatternQueries queries, PatternSettings settings) {
+        this.queries = queries;
+        this.settings = settings;
+    }
+
+    public Map<String, List<MatchedIssue>> byRootCause(Period period, KnowledgeSnapshot knowledge) {
+        KnownIssueCrossReference crossReference = new KnownIssueCrossReference(knowledge,
+                settings.documentedBugShare(), settings.clusterMinSize());
+        queries.streamEscalatedTexts(new TicketFilter(period, null, null, null, false), crossReference::accept);
+        Map<String, List<MatchedIssue>> result = new TreeMap<>();
+        crossReference.findings().knownIssuesByRootCause().forEach((cause, issues) -> result.put(cause,
+                issues.stream().map(i -> new MatchedIssue(i.id(), i.title(), i.status(), i.tickets())).toList()));
+        return result;
+    }
+}

@@ -1,0 +1,32 @@
+package com.escalationanalyst.report;
+
+import com.escalationanalyst.analysis.patterns.KnownIssueMatching;
+import com.escalationanalyst.knowledge.KnowledgeService;
+import com.escalationanalyst.period.PeriodResolver;
+import com.escalationanalyst.process.JsonVariables;
+import java.time.YearMonth;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Cross-reference known issues": the known issues the report month's escalations match, per root cause. */
+@Component("matchReportKnownIssuesDelegate")
+class MatchReportKnownIssuesDelegate implements JavaDelegate {
+
+    private final KnownIssueMatching matching;
+    private final KnowledgeService knowledge;
+    private final PeriodResolver periods;
+
+    MatchReportKnownIssuesDelegate(KnownIssueMatching matching, KnowledgeService knowledge, PeriodResolver periods) {
+        this.matching = matching;
+        this.knowledge = knowledge;
+        this.periods = periods;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        YearMonth month = YearMonth.parse((String) execution.getVariable(ReportVariables.REPORT_MONTH));
+        execution.setVariable(ReportVariables.KNOWN_ISSUES, JsonVariables.json(matching.byRootCause(periods.month(month),
+                knowledge.snapshot((Long) execution.getVariable(ReportVariables.KNOWLEDGE_GENERATION)))));
+    }
+}

@@ -1,0 +1,42 @@
+package com.escalationanalyst.report;
+
+import com.escalationanalyst.knowledge.KnowledgeService;
+import com.escalationanalyst.knowledge.KnowledgeSnapshot;
+import com.escalationanalyst.process.JsonVariables;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Pull the month before": the month before the report month, and the six months before that (oldest
+ * first) that the six-month chart's moving averages and the "increasing" rule need.
+ */
+@Component("pullMonthBeforeDelegate")
+class PullMonthBeforeDelegate implements JavaDelegate {
+
+    static final int TRAILING_MONTHS = 6;
+
+    private final ReportFigures figures;
+    private final KnowledgeService knowledge;
+
+    PullMonthBeforeDelegate(ReportFigures figures, KnowledgeService knowledge) {
+        this.figures = figures;
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        YearMonth month = YearMonth.parse((String) execution.getVariable(ReportVariables.REPORT_MONTH));
+        KnowledgeSnapshot snapshot = knowledge.snapshot((Long) execution.getVariable(ReportVariables.KNOWLEDGE_GENERATION));
+        List<MonthFigures> trailing = new ArrayList<>();
+        for (int back = TRAILING_MONTHS + 1; back >= 2; back--) {
+            trailing.add(figures.of(month.minusMonths(back), snapshot));
+        }
+        execution.setVariable(ReportVariables.PREVIOUS_MONTH_FIGURES,
+                JsonVariables.json(figures.of(month.minusMonths(1), snapshot)));
+        execution.setVariable(ReportVariables.TRAILING_MONTH_FIGURES, JsonVariables.json(trailing));
+    }
+}

@@ -1,0 +1,58 @@
+package com.escalationanalyst.report;
+
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.period.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The helpdesk SQL of the monthly report: per month, the ticket total and the escalations per reason code and product area. */
+@Component
+class ReportQueries {
+
+    /** Escalations of one reason code in one product area of one month. */
+    record EscalationCell(String reasonCode, String productArea, long escalations, long handleMinutesSum,
+                          long handleMinutesCount, long resolved, long resolutionMillis, long timed,
+                          long escalationMillis) {
+    }
+
+    private final HelpdeskDatabase helpdesk;
+
+    ReportQueries(HelpdeskDatabase helpdesk) {
+        this.helpdesk = helpdesk;
+    }
+
+    long countTickets(Period period) {
+        return helpdesk.jdbc().queryForObject("SELECT COUNT(*) FROM ticket t WHERE t.created_at >= ? AND t.created_at < ?",
+                Long.class, from(period), to(period));
+    }
+
+    List<EscalationCell> escalationCells(Period period) {
+        String sql = """
+                SELECT t.escalation_reason_code, t.product_area,
+                       COUNT(*),
+                       COALESCE(SUM(t.handle_time_minutes), 0),
+                       COUNT(t.handle_time_minutes),
+                       COUNT(r.ticket_id),
+                       COALESCE(SUM(%s), 0),
+                       COUNT(t.escalated_at),
+                       COALESCE(SUM(%s), 0)
+                FROM ticket t
+                LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
+                WHERE t.escalated AND t.created_at >= ? AND t.created_at < ?
+                GROUP BY t.escalation_reason_code, t.product_area
+                """.formatted(helpdesk.dialect().millisBetween("t.created_at", "r.resolved_at"),
+                helpdesk.dialect().millisBetween("t.created_at", "t.escalated_at"));
+        return helpdesk.jdbc().query(sql, (rs, n) -> new EscalationCell(rs.getString(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                rs.getLong(9)), from(period), to(period));
+    }
+
+    private static Object from(Period period) {
+        return period.fromInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static Object to(Period period) {
+        return period.toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,46 @@
+package com.escalationanalyst.report;
+
+/** Variable names of MonthlyEscalationReportProcess. */
+public final class ReportVariables {
+
+    /** Inputs (form, API; the timer sets none and gets the defaults). */
+    public static final String MONTH = "month";
+    public static final String AGENT_COST_PER_HOUR = "agentCostPerHour";
+    public static final String SEND = "send";
+    public static final String FORCE = "force";
+    /** "timer", "form" or "api". */
+    public static final String TRIGGER = "trigger";
+
+    /** Set by "Resolve report month". */
+    public static final String REPORT_MONTH = "reportMonth";
+    public static final String TIME_ZONE = "timeZone";
+    public static final String CURRENCY = "currency";
+    public static final String ALREADY_SENT = "alreadySent";
+    public static final String KNOWLEDGE_GENERATION = "knowledgeGeneration";
+
+    /** Query results (JSON): the report month, the month before, the six months before that. */
+    public static final String REPORT_MONTH_FIGURES = "reportMonthFigures";
+    public static final String PREVIOUS_MONTH_FIGURES = "previousMonthFigures";
+    public static final String TRAILING_MONTH_FIGURES = "trailingMonthFigures";
+    public static final String KNOWN_ISSUES = "knownIssues";
+
+    /** Script results (JSON). */
+    public static final String TREND = "trend";
+    public static final String COST_IMPACT = "costImpact";
+
+    /** "Build report": the subject is kept; HTML, text and chart are transient until stored. */
+    public static final String SUBJECT = "subject";
+    public static final String HTML = "reportHtml";
+    public static final String TEXT = "reportText";
+    public static final String CHART = "reportChart";
+    public static final String NUMBERS = "reportNumbers";
+
+    public static final String REPORT_ID = "reportId";
+
+    public static final String TRIGGER_TIMER = "timer";
+    public static final String TRIGGER_FORM = "form";
+    public static final String TRIGGER_API = "api";
+
+    private ReportVariables() {
+    }
+}

@@ -1,0 +1,485 @@
+package com.escalationanalyst.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.escalationanalyst.helpdesk.TicketCsvFormat;
+import com.escalationanalyst.process.ProcessIds;
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.Csv;
+import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestStores;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The monthly report end to end: timer in the business zone across daylight-saving changes, the API,
+ * GreenMail as the SMTP server (one message per recipient, HTML + text + inline chart), an SMTP outage
+ * with retries and an incident, and exactly-once delivery. Jobs run by hand (job executor off). Every
+ * expected number comes from the fixture through a second, plain implementation written here.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {
+    "escalation.time-zone=America/New_York",
+    "camunda.bpm.job-execution.enabled=false",
+    "escalation.report.recipients=vp-cx@example.com, leads@example.com",
+    "escalation.report.recipient-group=" + MonthlyReportProcessIT.GROUP,
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.properties.mail.smtp.connectiontimeout=3000",
+    "spring.mail.properties.mail.smtp.timeout=3000"})
+class MonthlyReportProcessIT {
+
+    static final String GROUP = "reportReaders";
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final String HOSTILE_CODE = "<script>alert(1)</script>";
+    static final String HOSTILE_AREA = "Refunds <script>alert('area')</script>";
+    static final double COST_PER_HOUR = 42.5;
+    /** Reason codes of the fixture, mapped by hand from knowledge/escalation-policies/reason-codes.yaml. */
+    static final Map<String, String> ROOT_CAUSE = Map.of("BUG-CONFIRMED", "product_bug", "AGENT-MISDIAGNOSIS",
+            "training_gap", "REFUND-EXCEPTION", "policy_gap", HOSTILE_CODE, "unclassified");
+    static final String KI_318_NOTE = "New team members are not getting the scheduled dashboard e-mail, older members "
+            + "receive it fine. <script>alert('note')</script>";
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp = startSmtp();
+
+    record T(String id, Instant created, boolean escalated, String code, String area, Integer handle, String notes) {
+    }
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    MonthlyReportSchedule schedule;
+    @Autowired
+    ReportMailer mailer;
+
+    Api api;
+    JdbcTemplate jdbc;
+    final List<T> tickets = new ArrayList<>();
+
+    @BeforeEach
+    void load() throws Exception {
+        api = new Api(port);
+        jdbc = TestStores.empty(dataSource);
+        jdbc.update("DELETE FROM monthly_report_delivery");
+        jdbc.update("DELETE FROM monthly_report");
+        smtp.purgeEmailFromAllMailboxes();
+        runtimeService.createProcessInstanceQuery().list()
+                .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "test reset", true, true, true, true));
+        if (identityService.createGroupQuery().groupId(GROUP).count() == 0) {
+            Group group = identityService.newGroup(GROUP);
+            group.setName("Monthly report readers");
+            identityService.saveGroup(group);
+            User lead = identityService.newUser("leadEmea");
+            lead.setEmail("lead.emea@example.com");
+            lead.setPassword("irrelevant-" + System.nanoTime());
+            identityService.saveUser(lead);
+            User noMail = identityService.newUser("leadNoMail");
+            noMail.setPassword("irrelevant-" + System.nanoTime());
+            identityService.saveUser(noMail);
+            identityService.createMembership("leadEmea", GROUP);
+            identityService.createMembership("leadNoMail", GROUP);
+        }
+        // eight months, March to October 2026 in New York time; October has more escalations
+        for (int m = 0; m < 8; m++) {
+            YearMonth month = YearMonth.of(2026, 3 + m);
+            int total = 30 + 2 * m;
+            for (int i = 0; i < total; i++) {
+                ZonedDateTime created = month.atDay(1 + i % 28).atTime(12, 0).atZone(NEW_YORK).plusMinutes(i);
+                boolean escalated = m == 7 ? i % 3 == 0 : i % 5 == 0;
+                String code = escalated ? new String[] {"BUG-CONFIRMED", "AGENT-MISDIAGNOSIS", "BUG-CONFIRMED",
+                    "REFUND-EXCEPTION", HOSTILE_CODE}[(i / 3 + m) % 5] : null;
+                String area = "REFUND-EXCEPTION".equals(code) ? HOSTILE_AREA : (i % 2 == 0 ? "Notifications" : "Billing");
+                Integer handle = i % 11 == 0 ? null : 15 + (i * 7) % 50;
+                String notes = m == 7 && "BUG-CONFIRMED".equals(code) && area.equals("Notifications") ? KI_318_NOTE : null;
+                tickets.add(new T("R-" + m + "-" + i, created.toInstant(), escalated, code, area, handle, notes));
+            }
+        }
+        // the month's edges in New York: 23:50 on 31 October is October (03:50 UTC on 1 November); 00:05 on 1 November is not
+        tickets.add(new T("EDGE-IN", ZonedDateTime.of(2026, 10, 31, 23, 50, 0, 0, NEW_YORK).toInstant(), true,
+                "BUG-CONFIRMED", "Notifications", 60, null));
+        tickets.add(new T("EDGE-OUT", ZonedDateTime.of(2026, 11, 1, 0, 5, 0, 0, NEW_YORK).toInstant(), true,
+                "BUG-CONFIRMED", "Notifications", 60, null));
+        Csv csv = new Csv(TicketCsvFormat.COLUMNS);
+        for (T t : tickets) {
+            csv.row("ticket_id", t.id(), "created_at", t.created().toString(), "status", "closed", "priority", "normal",
+                    "product_area", t.area(), "account_id", "ACC-1", "subject", "Ticket " + t.id(),
+                    "escalated", Boolean.toString(t.escalated()),
+                    "escalated_at", t.escalated() ? t.created().plusSeconds(3600).toString() : "",
+                    "escalation_reason_code", t.code() == null ? "" : t.code(),
+                    "handle_time_minutes", t.handle() == null ? "" : t.handle().toString(),
+                    "resolution_type", "fixed", "resolved_at", t.created().plusSeconds(5 * 3600).toString(),
+                    "resolution_notes", t.notes() == null ? "Resolved." : t.notes());
+        }
+        assertThat(api.post("/api/import/tickets", "text/csv", csv.bytes()).statusCode()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    // ---- the second implementation: DESIGN.md's definitions over the fixture list ----
+
+    List<T> in(YearMonth month) {
+        return tickets.stream().filter(t -> YearMonth.from(t.created().atZone(NEW_YORK)).equals(month)).toList();
+    }
+
+    double rate(YearMonth month) {
+        List<T> all = in(month);
+        return all.stream().filter(T::escalated).count() * 100.0 / all.size();
+    }
+
+    long escalations(YearMonth month, String rootCause) {
+        return in(month).stream().filter(t -> t.escalated() && ROOT_CAUSE.get(t.code()).equals(rootCause)).count();
+    }
+
+    /** Σ over root causes of escalations × mean handle minutes (of those that have one) / 60 × cost per hour. */
+    double expectedCost(YearMonth month) {
+        double total = 0;
+        for (String cause : new TreeSet<>(ROOT_CAUSE.values())) {
+            List<T> esc = in(month).stream().filter(t -> t.escalated() && ROOT_CAUSE.get(t.code()).equals(cause)).toList();
+            List<Integer> handles = esc.stream().map(T::handle).filter(h -> h != null).toList();
+            if (!handles.isEmpty()) {
+                double mean = handles.stream().mapToInt(Integer::intValue).average().orElseThrow();
+                total += esc.size() * mean / 60 * COST_PER_HOUR;
+            }
+        }
+        return total;
+    }
+
+    String expectedSubject(YearMonth month) {
+        double change = rate(month) - rate(month.minusMonths(1));
+        return String.format(Locale.ROOT, "Escalations %s %d: %.2f%% (%s %.2f pts from %s)",
+                month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
+                rate(month), change > 0 ? "up" : "down", Math.abs(change),
+                month.minusMonths(1).getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+    }
+
+    // ---- tests ----
+
+    @Test
+    void theTimerFiresAt0600NewYorkTimeOnTheFirstAndReportsOctoberInThatZone() throws Exception {
+        ClockUtil.setCurrentTime(at(2026, 10, 20, 12, 0));
+        assertThat(schedule.alignTimer()).isEqualTo(Instant.parse("2026-11-01T11:00:00Z")); // 06:00 EST
+        Job timer = timer();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-01T11:00:00Z"));
+
+        ClockUtil.setCurrentTime(at(2026, 11, 1, 5, 59));
+        assertThat(managementService.createJobQuery().jobId(timer.getId()).executable().count()).isZero();
+        ClockUtil.setCurrentTime(at(2026, 11, 1, 6, 0));
+        assertThat(managementService.createJobQuery().jobId(timer.getId()).executable().count()).isOne();
+        managementService.executeJob(timer.getId());
+
+        String instance = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.MONTHLY_ESCALATION_REPORT).singleResult().getId();
+        assertThat(runtimeService.getVariable(instance, ReportVariables.TRIGGER)).isEqualTo("timer");
+        assertThat(runtimeService.getVariable(instance, ReportVariables.REPORT_MONTH)).isEqualTo("2026-10");
+        JsonNode october = json(runtimeService.getVariable(instance, ReportVariables.REPORT_MONTH_FIGURES));
+        List<T> expected = in(YearMonth.of(2026, 10));
+        assertThat(expected).extracting(T::id).contains("EDGE-IN").doesNotContain("EDGE-OUT");
+        assertThat(october.get("totalTickets").asLong()).isEqualTo(expected.size());
+        assertThat(october.get("escalatedTickets").asLong()).isEqualTo(expected.stream().filter(T::escalated).count());
+        // the next timer: 1 December 06:00 EST
+        assertThat(timer().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-01T11:00:00Z"));
+
+        managementService.executeJob(sendJob(instance).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+
+        // a second timer run for the same month ends without building or sending anything
+        String again = runtimeService.createProcessInstanceByKey(ProcessIds.MONTHLY_ESCALATION_REPORT_SCHEDULE)
+                .startBeforeActivity("StartEvent_FirstOfMonth").execute().getId();
+        String againReport = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(again)
+                .singleResult().getId();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(againReport)
+                .activityId("EndEvent_AlreadySent").count()).isOne();
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isOne();
+    }
+
+    @Test
+    void afterTheSpringChangeTheTimerIsDueAt0600DaylightTimeWhateverTheJvmZone() {
+        // 10 March 2027 is still standard time (clocks go forward on 14 March); the waiting timer is overdue:
+        // it fires, late, once, and the next one is computed from now, across the change
+        ClockUtil.setCurrentTime(at(2027, 3, 10, 12, 0));
+        managementService.executeJob(timer().getId());
+        assertThat(timer().getDuedate().toInstant()).isEqualTo(Instant.parse("2027-04-01T10:00:00Z")); // 06:00 EDT
+        ClockUtil.setCurrentTime(at(2027, 3, 20, 12, 0));
+        assertThat(schedule.alignTimer()).isEqualTo(Instant.parse("2027-04-01T10:00:00Z"));
+        TimeZone jvmZone = TimeZone.getDefault();
+        try {
+            // the engine reads cron in the JVM zone; the cycle it re-reads on firing is written for that zone
+            TimeZone.setDefault(TimeZone.getTimeZone("Australia/Sydney"));
+            ClockUtil.setCurrentTime(at(2027, 4, 1, 6, 0));
+            managementService.executeJob(timer().getId());
+            assertThat(timer().getDuedate().toInstant()).isEqualTo(Instant.parse("2027-05-01T10:00:00Z"));
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+        // both runs reported a month without tickets (February, March 2027) and wait to send it
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessIds.MONTHLY_ESCALATION_REPORT)
+                .list()).extracting(p -> runtimeService.getVariable(p.getId(), ReportVariables.SUBJECT))
+                .containsExactlyInAnyOrder("Escalations February 2027: no tickets", "Escalations March 2027: no tickets");
+    }
+
+    @Test
+    void theApiRunMailsEveryRecipientOnceWithHtmlTextAndChartAndTheNumbersOfTheFixture() throws Exception {
+        YearMonth october = YearMonth.of(2026, 10);
+        JsonNode answer = run("{\"month\":\"2026-10\",\"agentCostPerHour\":42.5,\"send\":true}", 200);
+        String reportId = answer.get("reportId").asText();
+        String instance = answer.get("processInstanceId").asText();
+        assertThat(answer.get("subject").asText()).isEqualTo(expectedSubject(october));
+        // sending is asynchronous: nothing went out before the job ran
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        managementService.executeJob(sendJob(instance).getId());
+
+        MimeMessage[] messages = smtp.getReceivedMessages();
+        assertThat(messages).hasSize(3);
+        List<String> to = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            assertThat(message.getAllRecipients()).hasSize(1);
+            to.add(message.getAllRecipients()[0].toString());
+            assertThat(message.getSubject()).isEqualTo(expectedSubject(october));
+            Map<String, Part> parts = new TreeMap<>();
+            collect(message, parts);
+            assertThat(parts).containsKeys("text/plain", "text/html", "image/png");
+            assertThat(parts.get("image/png").getHeader("Content-ID")[0]).isEqualTo("<" + ReportRenderer.CHART_CID + ">");
+            try (InputStream png = parts.get("image/png").getInputStream()) {
+                BufferedImage image = ImageIO.read(png);
+                assertThat(image.getWidth()).isEqualTo(RateTrendChart.WIDTH);
+                assertThat(image.getHeight()).isEqualTo(RateTrendChart.HEIGHT);
+            }
+            String html = (String) parts.get("text/html").getContent();
+            Parser parser = Parser.htmlParser().setTrackErrors(20);
+            Document document = Jsoup.parse(html, "", parser);
+            assertThat(parser.getErrors()).isEmpty();
+            assertThat(document.select("script")).isEmpty();
+            assertThat(html).contains("&lt;script&gt;").doesNotContain("<script");
+            assertThat(document.text()).contains(HOSTILE_CODE, HOSTILE_AREA, "KI-318",
+                    String.format(Locale.ROOT, "%.2f%%", rate(october)),
+                    String.format(Locale.ROOT, "%,.2f USD", expectedCost(october)));
+            assertThat((String) parts.get("text/plain").getContent())
+                    .contains(String.format(Locale.ROOT, "Total: %,.2f", expectedCost(october)));
+        }
+        assertThat(to).containsExactlyInAnyOrder("vp-cx@example.com", "leads@example.com", "lead.emea@example.com");
+
+        JsonNode report = Api.json(api.get("/api/reports/" + reportId));
+        assertThat(report.get("processInstanceId").asText()).isEqualTo(instance);
+        assertThat(report.get("sentAt").isNull()).isFalse();
+        assertThat(report.get("deliveries")).hasSize(3);
+        JsonNode trend = report.get("numbers").get("trend");
+        assertThat(trend.get("overall").get("rate").asDouble()).isCloseTo(rate(october), within(1e-9));
+        assertThat(trend.get("overall").get("changePts").asDouble())
+                .isCloseTo(rate(october) - rate(october.minusMonths(1)), within(1e-9));
+        for (JsonNode cause : trend.get("rootCauses")) {
+            String name = cause.get("rootCause").asText();
+            long now = escalations(october, name);
+            long before = escalations(october.minusMonths(1), name);
+            assertThat(cause.get("thisMonth").asLong()).as(name).isEqualTo(now);
+            assertThat(cause.get("previousMonth").asLong()).as(name).isEqualTo(before);
+            if (before > 0) {
+                assertThat(cause.get("momChangePct").asDouble()).as(name).isCloseTo((now - before) * 100.0 / before, within(1e-9));
+            }
+            double meanOfThreeBefore = (escalations(october.minusMonths(3), name) + escalations(october.minusMonths(2), name)
+                    + before) / 3.0;
+            assertThat(cause.get("increasing").asBoolean()).as(name).isEqualTo(now > before && now >= 5 && now > meanOfThreeBefore);
+        }
+        assertThat(report.get("numbers").get("costImpact").get("total").asDouble()).isCloseTo(expectedCost(october), within(1e-6));
+
+        // the archive shows the report as sent, with the chart served beside it
+        assertThat(api.get("/reports").body()).contains(reportId, "2026-10");
+        String page = api.get("/reports/" + reportId).body();
+        assertThat(page).contains("/reports/" + reportId + "/chart.png").doesNotContain("<script");
+        assertThat(api.get("/reports/" + reportId + "/chart.png").statusCode()).isEqualTo(200);
+
+        // the same month again: refused without force, mailed again with it
+        JsonNode conflict = run("{\"month\":\"2026-10\",\"send\":true}", 409);
+        assertThat(conflict.get("field").asText()).isEqualTo("force");
+        JsonNode forced = run("{\"month\":\"2026-10\",\"send\":true,\"force\":true}", 200);
+        managementService.executeJob(sendJob(forced.get("processInstanceId").asText()).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(6);
+    }
+
+    @Test
+    void aReportThatIsNotSentIsStoredWithoutASendJob() {
+        JsonNode answer = run("{\"month\":\"2026-09\",\"send\":false}", 200);
+        assertThat(managementService.createJobQuery().processInstanceId(answer.get("processInstanceId").asText()).count()).isZero();
+        JsonNode report = Api.json(api.get("/api/reports/" + answer.get("reportId").asText()));
+        assertThat(report.get("sendRequested").asBoolean()).isFalse();
+        assertThat(report.get("recipients")).isEmpty();
+        assertThat(report.get("numbers").get("agentCostPerHour").asDouble()).isEqualTo(38.0); // the configured default
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void badRequestsSayWhichFieldIsWrong() {
+        assertThat(run("{\"month\":\"2026-13\"}", 400).get("field").asText()).isEqualTo("month");
+        assertThat(run("{\"month\":\"2099-01\"}", 400).get("error").asText()).contains("has not ended");
+        assertThat(run("{\"agentCostPerHour\":-1}", 400).get("field").asText()).isEqualTo("agentCostPerHour");
+        assertThat(run("{\"agentCostPerHour\":\"a lot\"}", 400).get("field").asText()).isEqualTo("agentCostPerHour");
+        assertThat(run("{\"send\":\"yes\"}", 400).get("field").asText()).isEqualTo("send");
+        assertThat(run("{\"recipients\":\"me@example.com\"}", 400).get("field").asText()).isEqualTo("recipients");
+        assertThat(api.get("/api/reports/no-such-report").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isZero();
+    }
+
+    @Test
+    void whenSmtpIsDownTheSendJobRetriesThenRaisesAnIncidentAndAfterwardsMailsEachRecipientOnce() throws Exception {
+        smtp.stop();
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 200);
+        String instance = answer.get("processInstanceId").asText();
+        Job job = sendJob(instance);
+        ClockUtil.setCurrentTime(at(2026, 11, 2, 9, 0));
+        int attempts = 0;
+        while (job.getRetries() > 0) {
+            String id = job.getId();
+            assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("could not be sent");
+            attempts++;
+            job = sendJob(instance);
+            if (attempts == 1) { // R3/PT5M: retried five minutes later
+                assertThat(job.getDuedate().toInstant()).isEqualTo(at(2026, 11, 2, 9, 5).toInstant());
+            }
+        }
+        assertThat(attempts).isEqualTo(3);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isOne();
+        assertThat(job.getExceptionMessage()).contains("could not be sent to");
+
+        smtp = startSmtp();
+        managementService.setJobRetries(job.getId(), 1);
+        managementService.executeJob(job.getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+
+        // a send that is repeated after one recipient was lost mails only that recipient
+        String reportId = answer.get("reportId").asText();
+        jdbc.update("DELETE FROM monthly_report_delivery WHERE report_id = ? AND recipient = ?", reportId, "leads@example.com");
+        ReportMailer.Outcome outcome = mailer.send(reportId);
+        assertThat(outcome.delivered()).isOne();
+        assertThat(outcome.alreadyDelivered()).isEqualTo(2);
+        List<String> to = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            to.add(message.getAllRecipients()[0].toString());
+        }
+        assertThat(to).containsExactlyInAnyOrder("vp-cx@example.com", "leads@example.com", "lead.emea@example.com",
+                "leads@example.com");
+    }
+
+    // ---- helpers ----
+
+    JsonNode run(String body, int status) {
+        var response = api.post("/api/reports/monthly", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return Api.json(response);
+    }
+
+    Job timer() {
+        return managementService.createJobQuery().processDefinitionKey(ProcessIds.MONTHLY_ESCALATION_REPORT_SCHEDULE)
+                .timers().singleResult();
+    }
+
+    Job sendJob(String instance) {
+        return managementService.createJobQuery().processInstanceId(instance).singleResult();
+    }
+
+    static Date at(int year, int month, int day, int hour, int minute) {
+        return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(NEW_YORK).toInstant());
+    }
+
+    static JsonNode json(Object variable) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(variable.toString());
+    }
+
+    static void collect(Part part, Map<String, Part> parts) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, parts);
+            }
+        } else {
+            parts.put(part.getContentType().split(";")[0].trim().toLowerCase(Locale.ROOT), part);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static GreenMail startSmtp() {
+        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+}
