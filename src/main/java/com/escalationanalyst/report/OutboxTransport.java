@@ -41,8 +41,12 @@ final class OutboxTransport implements MailTransport {
     public String deliver(MimeMessage message) throws MessagingException, IOException {
         Files.createDirectories(outbox);
         message.saveChanges();
-        String id = message.getMessageID().replaceAll("[^A-Za-z0-9._-]", "");
-        Path target = outbox.resolve(id + ".eml");
+        // e.g. 2026-10-64219358-vp-customer-experience_example.com.eml: month, report, recipient
+        String[] report = message.getHeader(ReportMailer.REPORT_ID_HEADER);
+        String[] month = message.getHeader(ReportMailer.REPORT_MONTH_HEADER);
+        String name = (month == null ? "" : month[0] + "-") + (report == null ? message.getMessageID() : report[0].substring(0, 8))
+                + "-" + message.getAllRecipients()[0];
+        Path target = outbox.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
         Path temporary = Files.createTempFile(outbox, ".writing-", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {

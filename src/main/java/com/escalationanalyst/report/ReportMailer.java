@@ -28,6 +28,7 @@ class ReportMailer {
 
     private static final Logger log = LoggerFactory.getLogger(ReportMailer.class);
     static final String REPORT_ID_HEADER = "X-Escalation-Report-Id";
+    static final String REPORT_MONTH_HEADER = "X-Escalation-Report-Month";
 
     record Outcome(int delivered, int alreadyDelivered) {
     }
@@ -85,6 +86,7 @@ class ReportMailer {
         helper.setText(report.text(), report.html());
         helper.addInline(ReportRenderer.CHART_CID, new ByteArrayResource(report.chartPng()), "image/png");
         message.setHeader(REPORT_ID_HEADER, report.reportId());
+        message.setHeader(REPORT_MONTH_HEADER, report.month());
         return message;
     }
 

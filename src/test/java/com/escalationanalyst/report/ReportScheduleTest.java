@@ -1,0 +1,52 @@
+package com.escalationanalyst.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** The schedule's arithmetic and the report settings' checks, without an engine. */
+class ReportScheduleTest {
+
+    static ReportSettings settings(String zone, String cron, String recipients) {
+        return new ReportSettings(ZoneId.of(zone), cron, recipients, "", "reports@example.com", Path.of("outbox"),
+                new BigDecimal("38.00"), "USD");
+    }
+
+    @Test
+    void theCronInTheEngineZoneNamesTheDueInstant() {
+        // 06:00 New York on 1 November 2026 (EST) is 11:00 UTC and 22:00 in Sydney (AEDT, +11)
+        Instant due = Instant.parse("2026-11-01T11:00:00Z");
+        assertThat(MonthlyReportSchedule.cronFor(due, ZoneId.of("UTC"))).isEqualTo("0 0 11 1 11 ?");
+        assertThat(MonthlyReportSchedule.cronFor(due, ZoneId.of("Australia/Sydney"))).isEqualTo("0 0 22 1 11 ?");
+        assertThat(MonthlyReportSchedule.cronFor(due, ZoneId.of("America/New_York"))).isEqualTo("0 0 6 1 11 ?");
+    }
+
+    @Test
+    void nextDueFollowsDaylightSavingInTheBusinessZone() {
+        MonthlyReportSchedule schedule = new MonthlyReportSchedule(settings("America/New_York", "0 0 6 1 * ?", ""),
+                null, null, null);
+        // before the autumn change: 1 November 06:00 EST = 11:00 UTC; after the spring change: 1 April 06:00 EDT = 10:00 UTC
+        assertThat(schedule.nextDueAfter(Instant.parse("2026-10-15T00:00:00Z")).toInstant())
+                .isEqualTo(Instant.parse("2026-11-01T11:00:00Z"));
+        assertThat(schedule.nextDueAfter(Instant.parse("2027-03-15T00:00:00Z")).toInstant())
+                .isEqualTo(Instant.parse("2027-04-01T10:00:00Z"));
+        // exactly at the due instant, the next is a month later
+        assertThat(schedule.nextDueAfter(Instant.parse("2026-11-01T11:00:00Z")).toInstant())
+                .isEqualTo(Instant.parse("2026-12-01T11:00:00Z"));
+    }
+
+    @Test
+    void badSettingsNameTheProperty() {
+        assertThatThrownBy(() -> settings("UTC", "0 0 6 1 * ? 2027", ""))
+                .hasMessageContaining("escalation.report.cron").hasMessageContaining("0 0 6 1 * ? 2027");
+        assertThatThrownBy(() -> settings("UTC", "0 0 6 1 * ?", "vp@example.com, not an address"))
+                .hasMessageContaining("escalation.report.recipients").hasMessageContaining("not an address");
+        assertThat(settings("UTC", "0 0 6 1 * ?", " a@example.com, b@example.com ,a@example.com").recipients())
+                .containsExactly("a@example.com", "b@example.com");
+    }
+}
