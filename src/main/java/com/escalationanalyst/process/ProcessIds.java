@@ -11,6 +11,8 @@ public final class ProcessIds {
     /** The timer pool of MonthlyEscalationReportProcess.bpmn, which calls the report process. */
     public static final String MONTHLY_ESCALATION_REPORT_SCHEDULE = "MonthlyEscalationReportScheduleProcess";
 
+    public static final String SYNC_HELPDESK = "SyncHelpdeskProcess";
+
     private ProcessIds() {
     }
 }

@@ -1,0 +1,106 @@
+package com.escalationanalyst.helpdesk.sync;
+
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.CURSOR;
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.END_OF_STREAM;
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.PAGES_FETCHED;
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.RATE_LIMITED;
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.RETRY_AFTER;
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.TICKETS_DELETED_AT_SOURCE;
+import static com.escalationanalyst.helpdesk.sync.SyncVariables.TICKETS_UPSERTED;
+
+import com.escalationanalyst.dataimport.ImportService;
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.sync.FeedClient.FeedResponse;
+import com.escalationanalyst.helpdesk.sync.TicketPageParser.Page;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Fetch a page of tickets" (one job per page): GET the next page of the incremental export from the
+ * stored cursor, upsert its tickets and store the page's cursor in one helpdesk transaction. A 429 sets
+ * {@code rateLimited} and {@code retryAfter} for the model's timer; a 5xx, a timeout or a malformed page
+ * fails the job (retries with back-off, then an incident), and nothing of that page is stored.
+ */
+@Component("fetchTicketPageDelegate")
+class FetchTicketPageDelegate implements JavaDelegate {
+
+    static final String FEED = "helpdesk-tickets";
+    static final String PATH = "/api/v2/incremental/tickets/cursor.json?include=metric_sets&";
+    static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
+    private static final Logger log = LoggerFactory.getLogger(FetchTicketPageDelegate.class);
+
+    private final HelpdeskSyncSettings settings;
+    private final FeedClient client;
+    private final SyncCursors cursors;
+    private final ImportService imports;
+    private final HelpdeskDatabase helpdesk;
+    private final TicketPageParser parser;
+
+    FetchTicketPageDelegate(HelpdeskSyncSettings settings, FeedClient client, SyncCursors cursors, ImportService imports,
+                            HelpdeskDatabase helpdesk) {
+        this.settings = settings;
+        this.client = client;
+        this.cursors = cursors;
+        this.imports = imports;
+        this.helpdesk = helpdesk;
+        this.parser = new TicketPageParser(settings);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (settings.baseUrl().isBlank()) {
+            throw new IllegalStateException("escalation.sync.helpdesk.base-url is not set");
+        }
+        Optional<String> cursor = cursors.get(FEED);
+        String query = cursor.map(c -> "cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8))
+                .orElse("start_time=" + settings.startTime());
+        String page = "page " + query;
+        FeedResponse response = client.get(settings.baseUrl() + PATH + query, settings.authorization());
+        if (response.status() == 429) {
+            long seconds = retryAfterSeconds(response.retryAfter());
+            execution.setVariable(RATE_LIMITED, true);
+            execution.setVariable(RETRY_AFTER, "PT" + seconds + "S");
+            log.info("Helpdesk sync rate limited at {}: waiting {} s", page, seconds);
+            return;
+        }
+        if (response.status() != 200) {
+            throw new IllegalStateException("Helpdesk API answered HTTP " + response.status() + " for " + page);
+        }
+        Page parsed = parser.parse(response.body(), page);
+        helpdesk.transactions().executeWithoutResult(tx -> {
+            imports.upsertTickets(parsed.rows().iterator());
+            if (parsed.afterCursor() != null) {
+                cursors.save(FEED, parsed.afterCursor());
+            }
+        });
+        execution.setVariable(RATE_LIMITED, false);
+        execution.setVariable(PAGES_FETCHED, count(execution, PAGES_FETCHED) + 1);
+        execution.setVariable(TICKETS_UPSERTED, count(execution, TICKETS_UPSERTED) + parsed.rows().size());
+        execution.setVariable(TICKETS_DELETED_AT_SOURCE, count(execution, TICKETS_DELETED_AT_SOURCE) + parsed.deleted());
+        execution.setVariable(END_OF_STREAM, parsed.endOfStream());
+        execution.setVariable(CURSOR, parsed.afterCursor() != null ? parsed.afterCursor() : cursor.orElse(null));
+    }
+
+    /** Retry-After in seconds (a number; an HTTP date or nothing falls back to a minute), at least one. */
+    static long retryAfterSeconds(String header) {
+        if (header != null) {
+            try {
+                return Math.max(1, Long.parseLong(header.trim()));
+            } catch (NumberFormatException e) {
+                return DEFAULT_RETRY_AFTER_SECONDS;
+            }
+        }
+        return DEFAULT_RETRY_AFTER_SECONDS;
+    }
+
+    private static long count(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
