@@ -12,6 +12,7 @@ public final class ProcessIds {
     public static final String MONTHLY_ESCALATION_REPORT_SCHEDULE = "MonthlyEscalationReportScheduleProcess";
 
     public static final String SYNC_HELPDESK = "SyncHelpdeskProcess";
+    public static final String SYNC_CRM = "SyncCrmProcess";
 
     private ProcessIds() {
     }

@@ -1,19 +1,23 @@
 package com.escalationanalyst.helpdesk.sync;
 
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.CURSOR;
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.END_OF_STREAM;
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.PAGES_FETCHED;
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.RATE_LIMITED;
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.RETRY_AFTER;
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.TICKETS_DELETED_AT_SOURCE;
-import static com.escalationanalyst.helpdesk.sync.SyncVariables.TICKETS_UPSERTED;
+import static com.escalationanalyst.sync.SyncVariables.CURSOR;
+import static com.escalationanalyst.sync.SyncVariables.END_OF_STREAM;
+import static com.escalationanalyst.sync.SyncVariables.PAGES_FETCHED;
+import static com.escalationanalyst.sync.SyncVariables.RATE_LIMITED;
+import static com.escalationanalyst.sync.SyncVariables.RETRY_AFTER;
+import static com.escalationanalyst.sync.SyncVariables.TICKETS_DELETED_AT_SOURCE;
+import static com.escalationanalyst.sync.SyncVariables.TICKETS_UPSERTED;
 
 import com.escalationanalyst.dataimport.ImportService;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
-import com.escalationanalyst.helpdesk.sync.FeedClient.FeedResponse;
 import com.escalationanalyst.helpdesk.sync.TicketPageParser.Page;
+import com.escalationanalyst.sync.FeedClient;
+import com.escalationanalyst.sync.FeedClient.FeedResponse;
+import com.escalationanalyst.sync.FeedProcesses;
+import com.escalationanalyst.sync.SyncCursors;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,7 +36,6 @@ class FetchTicketPageDelegate implements JavaDelegate {
 
     static final String FEED = "helpdesk-tickets";
     static final String PATH = "/api/v2/incremental/tickets/cursor.json?include=metric_sets&";
-    static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger(FetchTicketPageDelegate.class);
 
     private final HelpdeskSyncSettings settings;
@@ -42,11 +45,11 @@ class FetchTicketPageDelegate implements JavaDelegate {
     private final HelpdeskDatabase helpdesk;
     private final TicketPageParser parser;
 
-    FetchTicketPageDelegate(HelpdeskSyncSettings settings, FeedClient client, SyncCursors cursors, ImportService imports,
-                            HelpdeskDatabase helpdesk) {
+    FetchTicketPageDelegate(HelpdeskSyncSettings settings, FeedClient client, ImportService imports,
+                            HelpdeskDatabase helpdesk, Clock clock) {
         this.settings = settings;
         this.client = client;
-        this.cursors = cursors;
+        this.cursors = new SyncCursors(helpdesk, "ticket_sync_cursor", clock);
         this.imports = imports;
         this.helpdesk = helpdesk;
         this.parser = new TicketPageParser(settings);
@@ -63,7 +66,7 @@ class FetchTicketPageDelegate implements JavaDelegate {
         String page = "page " + query;
         FeedResponse response = client.get(settings.baseUrl() + PATH + query, settings.authorization());
         if (response.status() == 429) {
-            long seconds = retryAfterSeconds(response.retryAfter());
+            long seconds = FeedClient.retryAfterSeconds(response.retryAfter());
             execution.setVariable(RATE_LIMITED, true);
             execution.setVariable(RETRY_AFTER, "PT" + seconds + "S");
             log.info("Helpdesk sync rate limited at {}: waiting {} s", page, seconds);
@@ -80,27 +83,10 @@ class FetchTicketPageDelegate implements JavaDelegate {
             }
         });
         execution.setVariable(RATE_LIMITED, false);
-        execution.setVariable(PAGES_FETCHED, count(execution, PAGES_FETCHED) + 1);
-        execution.setVariable(TICKETS_UPSERTED, count(execution, TICKETS_UPSERTED) + parsed.rows().size());
-        execution.setVariable(TICKETS_DELETED_AT_SOURCE, count(execution, TICKETS_DELETED_AT_SOURCE) + parsed.deleted());
+        FeedProcesses.add(execution, PAGES_FETCHED, 1);
+        FeedProcesses.add(execution, TICKETS_UPSERTED, parsed.rows().size());
+        FeedProcesses.add(execution, TICKETS_DELETED_AT_SOURCE, parsed.deleted());
         execution.setVariable(END_OF_STREAM, parsed.endOfStream());
         execution.setVariable(CURSOR, parsed.afterCursor() != null ? parsed.afterCursor() : cursor.orElse(null));
-    }
-
-    /** Retry-After in seconds (a number; an HTTP date or nothing falls back to a minute), at least one. */
-    static long retryAfterSeconds(String header) {
-        if (header != null) {
-            try {
-                return Math.max(1, Long.parseLong(header.trim()));
-            } catch (NumberFormatException e) {
-                return DEFAULT_RETRY_AFTER_SECONDS;
-            }
-        }
-        return DEFAULT_RETRY_AFTER_SECONDS;
-    }
-
-    private static long count(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

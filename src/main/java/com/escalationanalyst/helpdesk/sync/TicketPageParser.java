@@ -1,6 +1,7 @@
 package com.escalationanalyst.helpdesk.sync;
 
 import com.escalationanalyst.helpdesk.TicketRow;
+import com.escalationanalyst.sync.MalformedPageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

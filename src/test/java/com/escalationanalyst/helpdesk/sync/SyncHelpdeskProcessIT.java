@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.escalationanalyst.sync.SyncVariables;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
@@ -136,7 +137,7 @@ class SyncHelpdeskProcessIT {
     @Test
     void pagesRateLimitAServerErrorAndAMalformedPageEndInTheUnionOfTheGoodPagesAndTheRightCursor() {
         JdbcTemplate jdbc = TestStores.empty(dataSource);
-        jdbc.update("DELETE FROM sync_cursor");
+        jdbc.update("DELETE FROM ticket_sync_cursor");
         stubPages();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
         var started = new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]);
@@ -231,6 +232,6 @@ class SyncHelpdeskProcessIT {
     }
 
     static String cursor(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT cursor_value FROM sync_cursor WHERE feed = 'helpdesk-tickets'", String.class);
+        return jdbc.queryForObject("SELECT cursor_value FROM ticket_sync_cursor WHERE feed = 'helpdesk-tickets'", String.class);
     }
 }
