@@ -31,6 +31,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +47,7 @@ import org.springframework.test.context.TestPropertySource;
  * resumes from the stored cursor. Jobs and timers run by hand.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
     "camunda.bpm.job-execution.enabled=false",
     "escalation.sync.helpdesk.user=sync@example.com",
@@ -135,7 +139,13 @@ class SyncHelpdeskProcessIT {
     }
 
     @Test
-    void pagesRateLimitAServerErrorAndAMalformedPageEndInTheUnionOfTheGoodPagesAndTheRightCursor() {
+    void theTimerRunsEveryFifteenMinutesWhenASourceIsConfigured() {
+        Job timer = managementService.createJobQuery().processDefinitionKey("SyncHelpdeskProcess").timers().singleResult();
+        assertThat(timer.isSuspended()).isFalse();
+    }
+
+    @Test
+    void pagesRateLimitAServerErrorAndAMalformedPageEndInTheUnionOfTheGoodPagesAndTheRightCursor(CapturedOutput log) {
         JdbcTemplate jdbc = TestStores.empty(dataSource);
         jdbc.update("DELETE FROM ticket_sync_cursor");
         stubPages();
@@ -208,6 +218,7 @@ class SyncHelpdeskProcessIT {
         helpdesk.verify(getRequestedFor(urlPathEqualTo(EXPORT)).withHeader("Authorization", equalTo(basic)));
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
                 .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(TOKEN));
+        assertThat(log.getAll()).doesNotContain(TOKEN).doesNotContain(basic.substring("Basic ".length()));
 
         // a later run resumes from the stored cursor
         helpdesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("c4"))
