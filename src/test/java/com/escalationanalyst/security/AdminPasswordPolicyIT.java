@@ -1,0 +1,37 @@
+package com.escalationanalyst.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.escalationanalyst.testsupport.PackagedApp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar in profile postgres refuses weak administrator passwords before touching a database. */
+class AdminPasswordPolicyIT {
+
+    @Test
+    void weakPasswordsStopTheStart() throws Exception {
+        assertThat(AdminPasswordPolicy.problem("admin", "correct-horse-battery")).isNull();
+        for (String[] weak : new String[][] {{"", "not set"}, {"admin", "equals the user id"}, {"short-pw", "shorter than 12"}}) {
+            Path dir = Files.createTempDirectory("ea-policy");
+            ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
+            command.environment().put("ADMIN_USER", "admin");
+            command.environment().put("ADMIN_PASSWORD", weak[0]);
+            command.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+            // a database that does not exist: the refusal must come before any connection
+            command.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:1/none");
+            command.redirectErrorStream(true);
+            Path log = dir.resolve("out.log");
+            command.redirectOutput(log.toFile());
+            Process process = command.start();
+            PackagedApp.waitFor(process, Duration.ofMinutes(2));
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as(output).isNotZero();
+            assertThat(output).contains("ADMIN_PASSWORD: " + weak[1]).doesNotContain("Connection refused");
+        }
+    }
+}
