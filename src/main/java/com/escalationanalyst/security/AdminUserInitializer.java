@@ -67,6 +67,7 @@ class AdminUserInitializer implements SmartInitializingSingleton {
             log.info("Administrator '{}': password set from ADMIN_PASSWORD", userId);
         }
         ensureAdminGroup(identity, engine.getAuthorizationService());
+        AccessGroups.ensure(identity, engine.getAuthorizationService(), userId);
     }
 
     private void ensureAdminGroup(IdentityService identity, AuthorizationService authorizations) {

@@ -1,6 +1,6 @@
 package com.escalationanalyst.security;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +10,9 @@ import org.springframework.core.Ordered;
 class SecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(IdentityService identityService) {
-        FilterRegistrationBean<BasicAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+    FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(ProcessEngine engine) {
+        FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new BasicAuthenticationFilter(engine.getIdentityService(), engine.getName()));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("basicAuthentication");
