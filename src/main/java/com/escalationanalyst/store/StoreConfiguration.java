@@ -23,16 +23,18 @@ class StoreConfiguration {
     HelpdeskDatabase helpdeskDatabase(DataSource applicationDataSource,
                                       @Value("${escalation.helpdesk.datasource.url:}") String url,
                                       @Value("${escalation.helpdesk.datasource.username:}") String user,
-                                      @Value("${escalation.helpdesk.datasource.password:}") String password) {
-        return new HelpdeskDatabase(select(applicationDataSource, "helpdesk", url, user, password));
+                                      @Value("${escalation.helpdesk.datasource.password:}") String password,
+                                      @Value("${escalation.helpdesk.datasource.connection-timeout:30000}") long timeout) {
+        return new HelpdeskDatabase(select(applicationDataSource, "helpdesk", url, user, password, timeout));
     }
 
     @Bean(initMethod = "migrate")
     CrmDatabase crmDatabase(DataSource applicationDataSource,
                             @Value("${escalation.crm.datasource.url:}") String url,
                             @Value("${escalation.crm.datasource.username:}") String user,
-                            @Value("${escalation.crm.datasource.password:}") String password) {
-        return new CrmDatabase(select(applicationDataSource, "crm", url, user, password));
+                            @Value("${escalation.crm.datasource.password:}") String password,
+                            @Value("${escalation.crm.datasource.connection-timeout:30000}") long timeout) {
+        return new CrmDatabase(select(applicationDataSource, "crm", url, user, password, timeout));
     }
 
     /** Knowledge documents belong to the application, so they live in its own database. */
@@ -47,8 +49,9 @@ class StoreConfiguration {
         return new ReportDatabase(applicationDataSource);
     }
 
+    /** {@code timeout}: how long a step waits for a connection before it fails (and its job is retried). */
     private static DataSource select(DataSource applicationDataSource, String store,
-                                     String url, String user, String password) {
+                                     String url, String user, String password, long timeout) {
         if (url == null || url.isBlank()) {
             return applicationDataSource;
         }
@@ -59,6 +62,7 @@ class StoreConfiguration {
                 .password(password)
                 .build();
         dataSource.setPoolName(store);
+        dataSource.setConnectionTimeout(timeout);
         return dataSource;
     }
 }

@@ -164,6 +164,7 @@ class SyncHelpdeskProcessIT {
         String serverError = job(instance).getId();
         assertThatThrownBy(() -> managementService.executeJob(serverError)).hasMessageContaining("HTTP 500");
         assertThat(job(instance).getDuedate().toInstant()).isEqualTo(Instant.parse("2026-11-02T09:00:10Z")); // back-off
+        assertThat(cursor(jdbc)).isEqualTo("c2"); // unchanged by the failed page
         managementService.executeJob(job(instance).getId()); // page 3
         assertThat(cursor(jdbc)).isEqualTo("c3");
 
@@ -228,6 +229,20 @@ class SyncHelpdeskProcessIT {
         managementService.executeJob(job(later).getId());
         helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EXPORT)).withQueryParam("start_time", equalTo("0")));
         helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("c4")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Integer.class)).isEqualTo(5);
+
+        // the helpdesk unreachable: retries, an incident, the cursor and the store unchanged
+        helpdesk.stop();
+        String down = Api.json(new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]))
+                .get("processInstanceId").asText();
+        Job unreachable = job(down);
+        while (unreachable.getRetries() > 0) {
+            String id = unreachable.getId();
+            assertThatThrownBy(() -> managementService.executeJob(id)).isNotNull();
+            unreachable = job(down);
+        }
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(down).count()).isOne();
+        assertThat(cursor(jdbc)).isEqualTo("c4");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Integer.class)).isEqualTo(5);
     }
 
