@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +73,8 @@ public class MonthlyReportSchedule {
      * Brings a waiting timer in line with the configuration (after a change of cron or zone). A timer
      * that is already due is left alone: it fires, late, rather than skip a month.
      */
+    // before StartupLock lets the next node in
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @EventListener(ApplicationReadyEvent.class)
     public Instant alignTimer() {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()

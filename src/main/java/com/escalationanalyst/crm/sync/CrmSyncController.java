@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +39,8 @@ class CrmSyncController {
         return ResponseEntity.accepted().body(answer);
     }
 
+    // before StartupLock lets the next node in
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @EventListener(ApplicationReadyEvent.class)
     void applySchedule() {
         feeds.applySchedule(ProcessIds.SYNC_CRM, settings.enabled(), settings.cycle());

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +42,8 @@ class HelpdeskSyncController {
         return ResponseEntity.accepted().body(answer);
     }
 
+    // before StartupLock lets the next node in
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @EventListener(ApplicationReadyEvent.class)
     void applySchedule() {
         feeds.applySchedule(ProcessIds.SYNC_HELPDESK, settings.enabled(), settings.cycle());
