@@ -24,10 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Two application nodes (the packaged jar, two JVMs) on one PostgreSQL database: started at the same
- * time on an empty database they deploy once; analyses run on either; the monthly timer fires once; a
- * node killed while it sends the report leaves the job to the other node once its lock expires, and every
- * recipient gets one message. Part of the PostgreSQL suite.
+ * Application nodes (the packaged jar, one JVM each) on one PostgreSQL database: two started at the same
+ * time on an empty database deploy once; analyses run on either; the monthly timer, polled by both, fires
+ * once; a node killed while it sends a report leaves the job to another node once its lock expires, and
+ * every recipient gets one message. Part of the PostgreSQL suite.
  */
 @EnabledIfSystemProperty(named = "test.db", matches = "postgres")
 class ClusterIT {
@@ -58,7 +58,7 @@ class ClusterIT {
         Staller staller = new Staller();
         try {
             // both at once on an empty database
-            Node a = start(db, staller.port(), "a");
+            Node a = start(db, smtp.getSmtp().getPort(), "a");
             Node b = start(db, smtp.getSmtp().getPort(), "b");
             awaitReady(a);
             awaitReady(b);
@@ -76,25 +76,36 @@ class ClusterIT {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             }
 
-            // node b stops; the timer falls due; node a runs the report and hangs sending it (the SMTP server it
-            // was given never answers)
-            b.kill();
+            // the monthly timer falls due with both nodes polling: one report, one message per recipient
             jdbc.update("UPDATE act_ru_job SET duedate_ = now() - interval '1 minute' WHERE handler_type_ = 'timer-start-event'"
                     + " AND process_def_key_ = 'MonthlyEscalationReportScheduleProcess'");
-            await(() -> staller.connections() > 0, Duration.ofMinutes(2), "node a to start sending");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isOne();
-            a.kill();
-
-            // node b comes back and finishes the send once node a's lock on the job has expired
-            Node b2 = start(db, smtp.getSmtp().getPort(), "b2");
-            awaitReady(b2);
             await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report WHERE sent_at IS NOT NULL", Integer.class) == 1,
-                    Duration.ofMinutes(2), "node b to send the report");
-            assertThat(smtp.getReceivedMessages()).hasSize(2);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report_delivery", Integer.class)).isEqualTo(2);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isOne();
+                    Duration.ofMinutes(2), "the timer's report to be sent");
             Thread.sleep(5000);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isOne();
             assertThat(smtp.getReceivedMessages()).hasSize(2);
+            a.kill();
+            b.kill();
+
+            // node c hangs sending September's report (its SMTP server never answers) and is killed
+            Node c = start(db, staller.port(), "c");
+            awaitReady(c);
+            var september = new Api(c.port()).post("/api/reports/monthly", "application/json",
+                    "{\"month\":\"2026-09\",\"send\":true}".getBytes(StandardCharsets.UTF_8));
+            assertThat(september.statusCode()).as(september.body()).isEqualTo(200);
+            String reportId = Api.json(september).get("reportId").asText();
+            await(() -> staller.connections() > 0, Duration.ofMinutes(1), "node c to start sending");
+            c.kill();
+
+            // node d takes the job over once node c's lock has expired: one message per recipient
+            Node d = start(db, smtp.getSmtp().getPort(), "d");
+            awaitReady(d);
+            await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report WHERE report_id = ? AND sent_at IS NOT NULL",
+                    Integer.class, reportId) == 1, Duration.ofMinutes(2), "node d to send September's report");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report_delivery WHERE report_id = ?", Integer.class,
+                    reportId)).isEqualTo(2);
+            Thread.sleep(5000);
+            assertThat(smtp.getReceivedMessages()).hasSize(4);
         } finally {
             for (Node node : nodes) {
                 node.kill();
