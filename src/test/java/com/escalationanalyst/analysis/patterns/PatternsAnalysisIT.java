@@ -283,7 +283,8 @@ class PatternsAnalysisIT {
 
     @Test
     void aTasklistRunWaitsInAReviewTaskForItsInitiator() throws Exception {
-        identityService.setAuthenticatedUserId(TestCredentials.ADMIN);
+        // as Tasklist starts it: the user with their groups, under Camunda authorization
+        identityService.setAuthentication(TestCredentials.ADMIN, List.of("escalation-analysts"));
         ProcessInstance instance;
         try {
             instance = runtimeService.startProcessInstanceByKey("AnalyzeEscalationPatternsProcess",

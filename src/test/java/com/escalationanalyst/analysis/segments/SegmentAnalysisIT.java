@@ -211,7 +211,8 @@ class SegmentAnalysisIT {
 
     @Test
     void aTasklistRunWaitsForItsInitiatorWithTheTable() {
-        processEngine.getIdentityService().setAuthenticatedUserId(TestCredentials.ADMIN);
+        // as Tasklist starts it: the user with their groups, under Camunda authorization
+        processEngine.getIdentityService().setAuthentication(TestCredentials.ADMIN, List.of("escalation-analysts"));
         ProcessInstance instance;
         try {
             instance = runtimeService.startProcessInstanceByKey("CompareSegmentEscalationRatesProcess",

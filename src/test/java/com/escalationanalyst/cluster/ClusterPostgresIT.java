@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -27,10 +26,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Application nodes (the packaged jar, one JVM each) on one PostgreSQL database: two started at the same
  * time on an empty database deploy once; analyses run on either; the monthly timer, polled by both, fires
  * once; a node killed while it sends a report leaves the job to another node once its lock expires, and
- * every recipient gets one message. Part of the PostgreSQL suite.
+ * every recipient gets one message. Run by the PostgreSQL suite only (mvn verify -Ppostgres).
  */
-@EnabledIfSystemProperty(named = "test.db", matches = "postgres")
-class ClusterIT {
+class ClusterPostgresIT {
 
     static final Duration START = Duration.ofMinutes(4);
 

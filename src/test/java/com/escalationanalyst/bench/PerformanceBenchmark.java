@@ -1,0 +1,298 @@
+package com.escalationanalyst.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketCsvFormat;
+import com.escalationanalyst.knowledge.ReasonCodeMap;
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestDatabases;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The benchmark (profile {@code bench}, PostgreSQL, {@code -Xmx1g}): for each size in {@code bench.sizes}
+ * (default 200,000 and 2,000,000 tickets over twelve months, ~8% escalated, 50,000 accounts) it generates
+ * the data in SQL, runs every operation once to warm up and once measured through the HTTP API, measures
+ * the floor (one hand-written SQL statement giving the same numbers; {@code psql \copy} for the import) and
+ * prints operation, application ms, floor ms, ratio, time outside SQL and peak heap; also as CSV in
+ * {@code target/benchmark.csv}. Not part of {@code mvn verify}.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false", "escalation.python-warmup=true"})
+class PerformanceBenchmark {
+
+    static final String[] AREAS = {"Notifications", "Billing", "Reporting", "API", "Login", "Integrations", "Mobile", "Admin"};
+    static final String[] NOTES = {
+        "New team members are not getting the scheduled dashboard e-mail, older members receive it fine.",
+        "CSV export of the large usage report times out after a minute; smaller exports work.",
+        "Invoice PDF shows the old tax rate after the customer changed plan in the middle of the cycle.",
+        "Customer could not log in after password reset; cleared cookies and it worked.",
+        "Agent escalated because the refund was above the approval limit.",
+        "Webhook deliveries to the customer's endpoint fail with timeouts since Tuesday."};
+
+    record Row(int tickets, String operation, long appMillis, long floorMillis, double peakHeapMb) {
+        double ratio() {
+            return floorMillis == 0 ? 0 : (double) appMillis / floorMillis;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    HelpdeskDatabase helpdesk;
+
+    final List<Row> rows = new ArrayList<>();
+
+    @Test
+    void benchmark() throws Exception {
+        assertThat(TestDatabases.postgres()).as("the benchmark runs on PostgreSQL (mvn -Pbench verify)").isTrue();
+        for (String size : System.getProperty("bench.sizes", "200000,2000000").split(",")) {
+            run(Integer.parseInt(size.trim()));
+        }
+        print();
+    }
+
+    void run(int n) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long started = System.nanoTime();
+        generate(jdbc, n);
+        System.out.printf(Locale.ROOT, "Generated %,d tickets in %d ms%n", n, (System.nanoTime() - started) / 1_000_000);
+        Api api = new Api(port);
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+
+        measure(n, "patterns, last month", () -> post(api, "/api/analyses/escalation-patterns", "{\"period\":\"last month\"}"),
+                () -> patternsFloor(jdbc, "date_trunc('month', now()) - interval '1 month'", "date_trunc('month', now())"));
+        measure(n, "patterns, last quarter", () -> post(api, "/api/analyses/escalation-patterns", "{\"period\":\"last quarter\"}"),
+                () -> patternsFloor(jdbc, "date_trunc('quarter', now()) - interval '3 months'", "date_trunc('quarter', now())"));
+        measure(n, "segments by segment", () -> post(api, "/api/analyses/segment-rates", "{\"period\":\"last quarter\",\"dimension\":\"segment\"}"),
+                () -> segmentsFloor(jdbc, "segment"));
+        measure(n, "segments by tier", () -> post(api, "/api/analyses/segment-rates", "{\"period\":\"last quarter\",\"dimension\":\"tier\"}"),
+                () -> segmentsFloor(jdbc, "tier"));
+        measure(n, "monthly report (not sent)", () -> post(api, "/api/reports/monthly",
+                        "{\"month\":\"" + lastMonth + "\",\"send\":false}"),
+                () -> reportFloor(jdbc, lastMonth));
+
+        Path csv = Files.createTempFile("bench-tickets", ".csv");
+        exportCsv(n, csv);
+        jdbc.execute("DROP TABLE IF EXISTS bench_copy");
+        jdbc.execute("CREATE UNLOGGED TABLE bench_copy (ticket_id VARCHAR(64), created_at TIMESTAMPTZ, status VARCHAR(16),"
+                + " priority VARCHAR(16), channel VARCHAR(64), product_area VARCHAR(128), account_id VARCHAR(64),"
+                + " subject VARCHAR(1000), escalated BOOLEAN, escalated_at TIMESTAMPTZ, escalation_reason_code VARCHAR(64),"
+                + " assignee_group VARCHAR(128), first_response_at TIMESTAMPTZ, handle_time_minutes INTEGER,"
+                + " resolution_type VARCHAR(32), resolved_at TIMESTAMPTZ, resolution_notes VARCHAR(20000))");
+        String url = jdbc.queryForObject("SELECT current_database()", String.class);
+        jdbc.update("DELETE FROM resolution");
+        jdbc.update("DELETE FROM ticket");
+        long floor = time(() -> psqlCopy(url, csv));
+        long[] peak = new long[1];
+        resetPeaks();
+        long app = time(() -> {
+            HttpResponse<String> answer = api.post("/api/import/tickets", "text/csv", Files.readAllBytes(csv));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return answer;
+        });
+        peak[0] = peakHeap();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isEqualTo(n);
+        rows.add(new Row(n, "CSV import (" + Files.size(csv) / 1_000_000 + " MB)", app, floor, peak[0] / 1e6));
+        Files.delete(csv);
+        jdbc.execute("DROP TABLE bench_copy");
+    }
+
+    void measure(int n, String operation, Callable<?> app, Callable<?> floor) throws Exception {
+        app.call();
+        floor.call();
+        long floorMillis = time(floor);
+        resetPeaks();
+        long appMillis = time(app);
+        rows.add(new Row(n, operation, appMillis, floorMillis, peakHeap() / 1e6));
+    }
+
+    static long time(Callable<?> work) throws Exception {
+        long started = System.nanoTime();
+        work.call();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    static Object post(Api api, String path, String body) {
+        HttpResponse<String> answer = api.post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    // ---- floors: one statement each ----
+
+    static String rootCauseValues() {
+        StringJoiner values = new StringJoiner(", ");
+        ReasonCodeMap.seed().codes().forEach((code, cause) -> values.add("('" + code + "', '" + cause.code() + "')"));
+        return values.toString();
+    }
+
+    static Object patternsFloor(JdbcTemplate jdbc, String from, String to) {
+        return jdbc.queryForList("""
+                WITH e AS (
+                    SELECT COALESCE(m.cause, 'unclassified') AS cause, t.product_area,
+                           EXTRACT(EPOCH FROM r.resolved_at - t.created_at) / 3600 AS hours
+                    FROM ticket t
+                    LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
+                    LEFT JOIN (VALUES %s) m(code, cause) ON m.code = t.escalation_reason_code
+                    WHERE t.escalated AND t.created_at >= %s AND t.created_at < %s),
+                areas AS (SELECT cause, product_area, COUNT(*) AS n,
+                                 ROW_NUMBER() OVER (PARTITION BY cause ORDER BY COUNT(*) DESC, product_area) AS rank
+                          FROM e GROUP BY cause, product_area)
+                SELECT e.cause, COUNT(*), COUNT(*) * 100.0 / SUM(COUNT(*)) OVER (), AVG(e.hours), MAX(a.product_area),
+                       (SELECT COUNT(*) FROM ticket t WHERE t.created_at >= %s AND t.created_at < %s)
+                FROM e JOIN areas a ON a.cause = e.cause AND a.rank = 1
+                GROUP BY e.cause ORDER BY 2 DESC""".formatted(rootCauseValues(), from, to, from, to));
+    }
+
+    static Object segmentsFloor(JdbcTemplate jdbc, String column) {
+        return jdbc.queryForList("""
+                SELECT COALESCE(a.%s, 'unknown'), COUNT(*), COUNT(*) FILTER (WHERE t.escalated)
+                FROM ticket t LEFT JOIN account a ON a.account_id = t.account_id
+                WHERE t.created_at >= date_trunc('quarter', now()) - interval '3 months'
+                  AND t.created_at < date_trunc('quarter', now())
+                GROUP BY 1""".formatted(column));
+    }
+
+    static Object reportFloor(JdbcTemplate jdbc, YearMonth month) {
+        return jdbc.queryForList("""
+                SELECT date_trunc('month', t.created_at AT TIME ZONE 'UTC') AS m, COALESCE(c.cause, 'unclassified'),
+                       COUNT(*), COUNT(*) FILTER (WHERE t.escalated), SUM(t.handle_time_minutes) FILTER (WHERE t.escalated),
+                       COUNT(t.handle_time_minutes) FILTER (WHERE t.escalated)
+                FROM ticket t LEFT JOIN (VALUES %s) c(code, cause) ON c.code = t.escalation_reason_code
+                WHERE t.created_at >= ?::timestamptz AND t.created_at < ?::timestamptz
+                GROUP BY 1, 2""".formatted(rootCauseValues()),
+                month.minusMonths(7).atDay(1).toString() + "T00:00:00Z", month.plusMonths(1).atDay(1).toString() + "T00:00:00Z");
+    }
+
+    static Object psqlCopy(String database, Path csv) throws Exception {
+        Process psql = new ProcessBuilder("psql", "-h", TestDatabases.POSTGRES_HOST.split(":")[0], "-p",
+                TestDatabases.POSTGRES_HOST.split(":")[1], "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-c",
+                "\\copy bench_copy FROM '" + csv + "' WITH (FORMAT csv, HEADER true)").redirectErrorStream(true).start();
+        String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(psql.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    // ---- data ----
+
+    void generate(JdbcTemplate jdbc, int n) {
+        jdbc.update("DELETE FROM monthly_report_delivery");
+        jdbc.update("DELETE FROM monthly_report");
+        jdbc.update("TRUNCATE resolution, ticket, account");
+        StringJoiner codes = new StringJoiner(",", "ARRAY[", "]");
+        ReasonCodeMap.seed().codes().keySet().forEach(c -> codes.add("'" + c + "'"));
+        jdbc.update("""
+                INSERT INTO account (account_id, name, segment, tier, region, industry, arr)
+                SELECT 'ACC-' || i, 'Account ' || i, (ARRAY['Enterprise','Mid-Market','SMB'])[1 + i %% 3],
+                       (ARRAY['Gold','Silver','Bronze'])[1 + (i / 3) %% 3], (ARRAY['AMER','EMEA','APAC'])[1 + (i / 9) %% 3],
+                       'Software', (i %% 1000) * 1000
+                FROM generate_series(1, 50000) i""".formatted());
+        // ~8 % escalated (more in the Enterprise third of accounts), timestamps spread over the last 365 days
+        jdbc.update("""
+                INSERT INTO ticket (ticket_id, created_at, status, priority, channel, product_area, account_id, subject,
+                                    escalated, escalated_at, escalation_reason_code, assignee_group, first_response_at,
+                                    handle_time_minutes)
+                SELECT 'B-' || i, created, 'closed', (ARRAY['low','normal','high','urgent'])[1 + h %% 4], 'email',
+                       (ARRAY['%s'])[1 + (h / 7) %% 8], 'ACC-' || (1 + i %% 50000), 'Ticket ' || i,
+                       esc, CASE WHEN esc THEN created + interval '2 hours' END,
+                       CASE WHEN esc AND h %% 17 <> 0 THEN (%s)[1 + (h / 11) %% 16] END, 'support',
+                       created + interval '30 minutes', 10 + h %% 120
+                FROM (SELECT i, now() - (i::float8 / %d) * interval '365 days' AS created,
+                             abs(hashtext('t' || i)) AS h,
+                             abs(hashtext('e' || i)) %% 1000 < CASE WHEN i %% 3 = 0 THEN 110 ELSE 65 END AS esc
+                      FROM generate_series(1, %d) i) g""".formatted(String.join("','", AREAS), codes, n, n));
+        StringJoiner notes = new StringJoiner("','", "ARRAY['", "']");
+        for (String note : NOTES) {
+            notes.add(note.replace("'", "''"));
+        }
+        jdbc.update("""
+                INSERT INTO resolution (ticket_id, resolution_type, resolved_at, resolution_notes)
+                SELECT ticket_id, 'fixed', created_at + interval '26 hours',
+                       CASE WHEN escalated THEN (%s)[1 + abs(hashtext(ticket_id)) %% %d] END
+                FROM ticket WHERE abs(hashtext('r' || ticket_id)) %% 10 < 7""".formatted(notes, NOTES.length));
+        jdbc.execute("ANALYZE ticket");
+        jdbc.execute("ANALYZE resolution");
+        jdbc.execute("ANALYZE account");
+    }
+
+    void exportCsv(int n, Path csv) throws Exception {
+        try (Connection connection = helpdesk.dataSource().getConnection(); OutputStream out = Files.newOutputStream(csv)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                    COPY (SELECT t.ticket_id, %s, t.status, t.priority, t.channel, t.product_area, t.account_id,
+                                 t.subject, t.escalated::text, %s, t.escalation_reason_code, t.assignee_group,
+                                 %s, t.handle_time_minutes, r.resolution_type, %s, r.resolution_notes
+                          FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id)
+                    TO STDOUT WITH (FORMAT csv, HEADER true)""".formatted(iso("t.created_at"), iso("t.escalated_at"),
+                    iso("t.first_response_at"), iso("r.resolved_at")), out);
+        }
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo(String.join(",", TicketCsvFormat.COLUMNS));
+    }
+
+    /** An instant as the CSV import reads it (ISO-8601 in UTC), named like the column. */
+    static String iso(String column) {
+        return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS "
+                + column.substring(column.indexOf('.') + 1);
+    }
+
+    // ---- heap ----
+
+    static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the reset: an upper bound of the heap in use at any one moment. */
+    static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    // ---- output ----
+
+    void print() throws Exception {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-12s %-32s %10s %10s %7s %12s %10s%n",
+                "tickets", "operation", "app ms", "floor ms", "ratio", "outside ms", "peak MB"));
+        StringBuilder csv = new StringBuilder("tickets,operation,app_ms,floor_ms,ratio,outside_ms,peak_heap_mb\n");
+        for (Row r : rows) {
+            table.append(String.format(Locale.ROOT, "%,12d %-32s %10d %10d %7.2f %12d %10.0f%n", r.tickets(), r.operation(),
+                    r.appMillis(), r.floorMillis(), r.ratio(), r.appMillis() - r.floorMillis(), r.peakHeapMb()));
+            csv.append(String.format(Locale.ROOT, "%d,\"%s\",%d,%d,%.3f,%d,%.1f%n", r.tickets(), r.operation(), r.appMillis(),
+                    r.floorMillis(), r.ratio(), r.appMillis() - r.floorMillis(), r.peakHeapMb()));
+        }
+        table.append(String.format(Locale.ROOT, "max heap %d MB, %d processors%n",
+                Runtime.getRuntime().maxMemory() / 1_000_000, Runtime.getRuntime().availableProcessors()));
+        System.out.println(table);
+        Path out = Path.of("target", "benchmark.csv");
+        Files.createDirectories(out.getParent());
+        try (BufferedWriter writer = Files.newBufferedWriter(out)) {
+            writer.write(csv.toString());
+        }
+    }
+}
