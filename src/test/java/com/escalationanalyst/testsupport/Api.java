@@ -40,6 +40,18 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A POST whose body is streamed from a file (large imports). */
+    public HttpResponse<String> postFile(String path, String contentType, java.nio.file.Path body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", authorization)
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(body)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", authorization)

@@ -2,9 +2,7 @@ package com.escalationanalyst.crm.sync;
 
 import com.escalationanalyst.crm.AccountRow;
 import com.escalationanalyst.sync.MalformedPageException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ final class CompanyPageParser {
     }
 
     static final String UNKNOWN_SEGMENT = "unknown";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CrmSyncSettings.Properties names;
 
@@ -31,13 +28,8 @@ final class CompanyPageParser {
     }
 
     Page parse(String body, String page) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MalformedPageException(page + ": not JSON (" + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.path("results").isArray()) {
+        JsonNode root = MalformedPageException.read(body, page);
+        if (!root.path("results").isArray()) {
             throw new MalformedPageException(page + ": no 'results' array");
         }
         List<AccountRow> rows = new ArrayList<>();

@@ -2,7 +2,6 @@ package com.escalationanalyst.helpdesk.sync;
 
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.sync.MalformedPageException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
@@ -39,13 +38,8 @@ final class TicketPageParser {
     }
 
     Page parse(String body, String page) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MalformedPageException(page + ": not JSON (" + e.getOriginalMessage() + ")", e);
-        }
-        if (root == null || !root.path("tickets").isArray() || !root.path("end_of_stream").isBoolean()) {
+        JsonNode root = MalformedPageException.read(body, page);
+        if (!root.path("tickets").isArray() || !root.path("end_of_stream").isBoolean()) {
             throw new MalformedPageException(page + ": no 'tickets' array or 'end_of_stream' flag");
         }
         Map<Long, JsonNode> metrics = new HashMap<>();

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.escalationanalyst.sync.SyncVariables;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.ProcessState;
 import com.escalationanalyst.testsupport.TestStores;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,7 +56,7 @@ class SyncCrmProcessIT {
 
     static final String TOKEN = "crm-token-51c0";
     static final String SEARCH = "/crm/v3/objects/companies/search";
-    static final WireMockServer crm = start();
+    static final WireMockServer crm = ProcessState.loopbackWireMock();
 
     @DynamicPropertySource
     static void baseUrl(DynamicPropertyRegistry registry) {
@@ -73,12 +73,6 @@ class SyncCrmProcessIT {
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
-
-    static WireMockServer start() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        return server;
-    }
 
     @AfterAll
     static void stop() {
@@ -169,13 +163,10 @@ class SyncCrmProcessIT {
     }
 
     Job job(String instance) {
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).list();
-        assertThat(jobs).hasSize(1);
-        return jobs.get(0);
+        return ProcessState.onlyJob(managementService, instance);
     }
 
     Object variable(String instance, String name) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(name)
-                .singleResult().getValue();
+        return ProcessState.variable(historyService, instance, name);
     }
 }

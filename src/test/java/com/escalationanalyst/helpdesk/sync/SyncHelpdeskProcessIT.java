@@ -12,15 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.escalationanalyst.sync.SyncVariables;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.ProcessState;
 import com.escalationanalyst.testsupport.TestStores;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
@@ -60,7 +59,7 @@ class SyncHelpdeskProcessIT {
 
     static final String TOKEN = "secret-token-8f3a";
     static final String EXPORT = "/api/v2/incremental/tickets/cursor.json";
-    static final WireMockServer helpdesk = start();
+    static final WireMockServer helpdesk = ProcessState.loopbackWireMock();
 
     @DynamicPropertySource
     static void baseUrl(DynamicPropertyRegistry registry) {
@@ -77,12 +76,6 @@ class SyncHelpdeskProcessIT {
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
-
-    static WireMockServer start() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        server.start();
-        return server;
-    }
 
     @AfterAll
     static void stop() {
@@ -247,14 +240,11 @@ class SyncHelpdeskProcessIT {
     }
 
     Job job(String instance) {
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).list();
-        assertThat(jobs).hasSize(1);
-        return jobs.get(0);
+        return ProcessState.onlyJob(managementService, instance);
     }
 
     Object variable(String instance, String name) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName(name)
-                .singleResult().getValue();
+        return ProcessState.variable(historyService, instance, name);
     }
 
     static String cursor(JdbcTemplate jdbc) {
