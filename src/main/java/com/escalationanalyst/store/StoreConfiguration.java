@@ -63,6 +63,8 @@ class StoreConfiguration {
                 .build();
         dataSource.setPoolName(store);
         dataSource.setConnectionTimeout(timeout);
+        // a store is read in bursts (one step of a run): keep few connections open in between
+        dataSource.setMinimumIdle(2);
         return dataSource;
     }
 }

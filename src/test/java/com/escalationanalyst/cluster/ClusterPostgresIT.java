@@ -124,7 +124,8 @@ class ClusterPostgresIT {
                 "--camunda.bpm.job-execution.lock-time-in-millis=15000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=1000",
                 "--camunda.bpm.job-execution.max-wait=2000",
-                "--escalation.python-warmup=false"));
+                "--escalation.python-warmup=false",
+                "--spring.datasource.hikari.maximum-pool-size=8"));
         Map<String, String> env = command.environment();
         env.put("SPRING_PROFILES_ACTIVE", "postgres");
         env.put("DB_URL", db);

@@ -28,6 +28,11 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
         } else {
             properties.put("spring.datasource.url", TestDatabases.newH2Database());
         }
+        // the suite keeps many contexts alive at once (Spring's context cache): small pools that shrink when idle,
+        // so they never add up to PostgreSQL's connection limit
+        properties.put("spring.datasource.hikari.maximum-pool-size", "8");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("ADMIN_USER", TestCredentials.ADMIN);
         properties.put("ADMIN_PASSWORD", TestCredentials.PASSWORD);
         try {
