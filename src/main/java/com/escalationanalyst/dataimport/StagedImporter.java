@@ -134,22 +134,30 @@ public class StagedImporter {
     private <R> ImportResult stageAndMerge(StoreDatabase store, StagedTable<R> table, Loader loader) {
         String importId = UUID.randomUUID().toString();
         List<ImportError> errors = new ArrayList<>();
+        long started = System.nanoTime();
         try (StagingSink sink = StagingSink.open(store, table, importId, batchSize)) {
             loader.load(sink, errors);
             sink.finish();
         } catch (SQLException e) {
             throw new UncategorizedSQLException("staging " + table.stagingTable(), null, e);
         }
+        long staged = System.nanoTime();
         errors.addAll(duplicates(store, table, importId));
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingLong(ImportError::line));
             boolean truncated = errors.size() > maxErrors;
             throw new ImportRejectedException(errors.subList(0, Math.min(errors.size(), maxErrors)), truncated);
         }
+        long checked = System.nanoTime();
         long inserted = table.countNew(store.jdbc(), importId);
         long updated = table.countChanged(store.jdbc(), importId);
+        long counted = System.nanoTime();
         table.merge(store.jdbc(), importId);
+        long merged = System.nanoTime();
         store.jdbc().update("DELETE FROM " + table.stagingTable() + " WHERE import_id = ?", importId);
+        log.info("Import phases into {}: read, check and stage {} ms; duplicates {} ms; counts {} ms; merge {} ms; "
+                        + "clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
+                (counted - checked) / 1_000_000, (merged - counted) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);
         return new ImportResult(inserted, updated);
     }
 
