@@ -1,5 +1,6 @@
 package com.escalationanalyst.dataimport;
 
+import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.StoreDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,6 +141,11 @@ public class StagedImporter {
             sink.finish();
         } catch (SQLException e) {
             throw new UncategorizedSQLException("staging " + table.stagingTable(), null, e);
+        }
+        if (store.dialect() == Dialect.POSTGRESQL) {
+            // the planner knows nothing of rows staged a moment ago; without statistics it joins a million of
+            // them as if they were a few
+            store.jdbc().execute("ANALYZE " + table.stagingTable());
         }
         long staged = System.nanoTime();
         errors.addAll(duplicates(store, table, importId));

@@ -33,10 +33,10 @@ public final class ReportVariables {
     public static final String HTML = "reportHtml";
     public static final String TEXT = "reportText";
     public static final String CHART = "reportChart";
-    public static final String NUMBERS = "reportNumbers";
 
     public static final String REPORT_ID = "reportId";
 
+    /** Set by the schedule pool's call activity ({@code camunda:in sourceExpression="timer"}). */
     public static final String TRIGGER_TIMER = "timer";
     public static final String TRIGGER_FORM = "form";
     public static final String TRIGGER_API = "api";

@@ -240,7 +240,7 @@ class MonthlyReportProcessIT {
 
         String instance = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ProcessIds.MONTHLY_ESCALATION_REPORT).singleResult().getId();
-        assertThat(runtimeService.getVariable(instance, ReportVariables.TRIGGER)).isEqualTo("timer");
+        assertThat(runtimeService.getVariable(instance, ReportVariables.TRIGGER)).isEqualTo(ReportVariables.TRIGGER_TIMER);
         assertThat(runtimeService.getVariable(instance, ReportVariables.REPORT_MONTH)).isEqualTo("2026-10");
         JsonNode october = json(runtimeService.getVariable(instance, ReportVariables.REPORT_MONTH_FIGURES));
         List<T> expected = in(YearMonth.of(2026, 10));
