@@ -135,6 +135,15 @@ class SyncHelpdeskProcessIT {
     void theTimerRunsEveryFifteenMinutesWhenASourceIsConfigured() {
         Job timer = managementService.createJobQuery().processDefinitionKey("SyncHelpdeskProcess").timers().singleResult();
         assertThat(timer.isSuspended()).isFalse();
+        // firing starts a sync (its first page is a job of its own) and re-arms the cycle from now
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(3)));
+        managementService.executeJob(timer.getId());
+        Job next = managementService.createJobQuery().processDefinitionKey("SyncHelpdeskProcess").timers().singleResult();
+        assertThat(next.getId()).isNotEqualTo(timer.getId());
+        assertThat(next.getDuedate().toInstant()).isAfter(timer.getDuedate().toInstant().plusSeconds(14 * 60))
+                .isBefore(timer.getDuedate().toInstant().plusSeconds(16 * 60));
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("SyncHelpdeskProcess").list()
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test"));
     }
 
     @Test
