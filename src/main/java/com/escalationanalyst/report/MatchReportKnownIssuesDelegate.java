@@ -25,8 +25,8 @@ class MatchReportKnownIssuesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        YearMonth month = YearMonth.parse((String) execution.getVariable(ReportVariables.REPORT_MONTH));
+        YearMonth month = ReportVariables.reportMonth(execution);
         execution.setVariable(ReportVariables.KNOWN_ISSUES, JsonVariables.json(matching.byRootCause(periods.month(month),
-                knowledge.snapshot((Long) execution.getVariable(ReportVariables.KNOWLEDGE_GENERATION)))));
+                knowledge.snapshot(ReportVariables.knowledgeGeneration(execution)))));
     }
 }

@@ -29,8 +29,8 @@ class PullMonthBeforeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        YearMonth month = YearMonth.parse((String) execution.getVariable(ReportVariables.REPORT_MONTH));
-        KnowledgeSnapshot snapshot = knowledge.snapshot((Long) execution.getVariable(ReportVariables.KNOWLEDGE_GENERATION));
+        YearMonth month = ReportVariables.reportMonth(execution);
+        KnowledgeSnapshot snapshot = knowledge.snapshot(ReportVariables.knowledgeGeneration(execution));
         List<MonthFigures> trailing = new ArrayList<>();
         for (int back = TRAILING_MONTHS + 1; back >= 2; back--) {
             trailing.add(figures.of(month.minusMonths(back), snapshot));

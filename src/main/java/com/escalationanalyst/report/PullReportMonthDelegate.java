@@ -21,8 +21,8 @@ class PullReportMonthDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        YearMonth month = YearMonth.parse((String) execution.getVariable(ReportVariables.REPORT_MONTH));
+        YearMonth month = ReportVariables.reportMonth(execution);
         execution.setVariable(ReportVariables.REPORT_MONTH_FIGURES, JsonVariables.json(figures.of(month,
-                knowledge.snapshot((Long) execution.getVariable(ReportVariables.KNOWLEDGE_GENERATION)))));
+                knowledge.snapshot(ReportVariables.knowledgeGeneration(execution)))));
     }
 }

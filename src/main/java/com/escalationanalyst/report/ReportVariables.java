@@ -1,5 +1,8 @@
 package com.escalationanalyst.report;
 
+import java.time.YearMonth;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Variable names of MonthlyEscalationReportProcess. */
 public final class ReportVariables {
 
@@ -42,5 +45,15 @@ public final class ReportVariables {
     public static final String TRIGGER_API = "api";
 
     private ReportVariables() {
+    }
+
+    /** The month "Resolve report month" settled on. */
+    static YearMonth reportMonth(VariableScope execution) {
+        return YearMonth.parse((String) execution.getVariable(REPORT_MONTH));
+    }
+
+    /** The knowledge generation every step of the run reads. */
+    static long knowledgeGeneration(VariableScope execution) {
+        return (Long) execution.getVariable(KNOWLEDGE_GENERATION);
     }
 }

@@ -3,6 +3,7 @@ package com.escalationanalyst.sync;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import com.escalationanalyst.sync.FeedClient.FeedResponse;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,6 +50,26 @@ public class FeedProcesses {
             }
         }
         log.info("{} timer {}", processKey, enabled ? "active (" + cycle + ")" : "suspended (no base URL, or disabled)");
+    }
+
+    /**
+     * What a page's answer means for the run: a 429 sets {@code rateLimited} and {@code retryAfter} (Retry-After
+     * as an ISO duration, for the model's timer) and returns true; any other status but 200 fails the job (retries,
+     * then an incident); a 200 clears {@code rateLimited} and returns false.
+     */
+    public static boolean rateLimited(DelegateExecution execution, FeedResponse response, String source, String page) {
+        if (response.status() == 429) {
+            long seconds = FeedClient.retryAfterSeconds(response.retryAfter());
+            execution.setVariable(SyncVariables.RATE_LIMITED, true);
+            execution.setVariable(SyncVariables.RETRY_AFTER, "PT" + seconds + "S");
+            log.info("{} sync rate limited at {}: waiting {} s", source, page, seconds);
+            return true;
+        }
+        if (response.status() != 200) {
+            throw new IllegalStateException(source + " API answered HTTP " + response.status() + " for " + page);
+        }
+        execution.setVariable(SyncVariables.RATE_LIMITED, false);
+        return false;
     }
 
     /** Adds to a running total kept in a process variable. */

@@ -5,8 +5,6 @@ import static com.escalationanalyst.sync.SyncVariables.COMPANIES_WITHOUT_ACCOUNT
 import static com.escalationanalyst.sync.SyncVariables.CURSOR;
 import static com.escalationanalyst.sync.SyncVariables.END_OF_STREAM;
 import static com.escalationanalyst.sync.SyncVariables.PAGES_FETCHED;
-import static com.escalationanalyst.sync.SyncVariables.RATE_LIMITED;
-import static com.escalationanalyst.sync.SyncVariables.RETRY_AFTER;
 import static com.escalationanalyst.sync.SyncVariables.RUN_STARTED_AT;
 
 import com.escalationanalyst.crm.CrmDatabase;
@@ -72,15 +70,8 @@ class FetchCompanyPageDelegate implements JavaDelegate {
         Optional<String> modifiedSince = cursors.get(FEED);
         String page = "page after=" + (after == null ? "(first)" : after) + modifiedSince.map(m -> " modified since " + m).orElse("");
         FeedResponse response = client.postJson(settings.baseUrl() + PATH, body(after, modifiedSince), settings.authorization());
-        if (response.status() == 429) {
-            long seconds = FeedClient.retryAfterSeconds(response.retryAfter());
-            execution.setVariable(RATE_LIMITED, true);
-            execution.setVariable(RETRY_AFTER, "PT" + seconds + "S");
-            log.info("CRM sync rate limited at {}: waiting {} s", page, seconds);
+        if (FeedProcesses.rateLimited(execution, response, "CRM", page)) {
             return;
-        }
-        if (response.status() != 200) {
-            throw new IllegalStateException("CRM API answered HTTP " + response.status() + " for " + page);
         }
         Page parsed = parser.parse(response.body(), page);
         if (!parsed.withoutAccountId().isEmpty()) {
@@ -94,7 +85,6 @@ class FetchCompanyPageDelegate implements JavaDelegate {
                 cursors.save(FEED, execution.getVariable(RUN_STARTED_AT).toString());
             }
         });
-        execution.setVariable(RATE_LIMITED, false);
         FeedProcesses.add(execution, PAGES_FETCHED, 1);
         FeedProcesses.add(execution, COMPANIES_UPSERTED, parsed.rows().size());
         FeedProcesses.add(execution, COMPANIES_WITHOUT_ACCOUNT_ID, parsed.withoutAccountId().size());

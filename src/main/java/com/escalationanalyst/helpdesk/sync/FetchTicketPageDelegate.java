@@ -3,8 +3,6 @@ package com.escalationanalyst.helpdesk.sync;
 import static com.escalationanalyst.sync.SyncVariables.CURSOR;
 import static com.escalationanalyst.sync.SyncVariables.END_OF_STREAM;
 import static com.escalationanalyst.sync.SyncVariables.PAGES_FETCHED;
-import static com.escalationanalyst.sync.SyncVariables.RATE_LIMITED;
-import static com.escalationanalyst.sync.SyncVariables.RETRY_AFTER;
 import static com.escalationanalyst.sync.SyncVariables.TICKETS_DELETED_AT_SOURCE;
 import static com.escalationanalyst.sync.SyncVariables.TICKETS_UPSERTED;
 
@@ -21,8 +19,6 @@ import java.time.Clock;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +32,6 @@ class FetchTicketPageDelegate implements JavaDelegate {
 
     static final String FEED = "helpdesk-tickets";
     static final String PATH = "/api/v2/incremental/tickets/cursor.json?include=metric_sets&";
-    private static final Logger log = LoggerFactory.getLogger(FetchTicketPageDelegate.class);
 
     private final HelpdeskSyncSettings settings;
     private final FeedClient client;
@@ -65,15 +60,8 @@ class FetchTicketPageDelegate implements JavaDelegate {
                 .orElse("start_time=" + settings.startTime());
         String page = "page " + query;
         FeedResponse response = client.get(settings.baseUrl() + PATH + query, settings.authorization());
-        if (response.status() == 429) {
-            long seconds = FeedClient.retryAfterSeconds(response.retryAfter());
-            execution.setVariable(RATE_LIMITED, true);
-            execution.setVariable(RETRY_AFTER, "PT" + seconds + "S");
-            log.info("Helpdesk sync rate limited at {}: waiting {} s", page, seconds);
+        if (FeedProcesses.rateLimited(execution, response, "Helpdesk", page)) {
             return;
-        }
-        if (response.status() != 200) {
-            throw new IllegalStateException("Helpdesk API answered HTTP " + response.status() + " for " + page);
         }
         Page parsed = parser.parse(response.body(), page);
         helpdesk.transactions().executeWithoutResult(tx -> {
@@ -82,7 +70,6 @@ class FetchTicketPageDelegate implements JavaDelegate {
                 cursors.save(FEED, parsed.afterCursor());
             }
         });
-        execution.setVariable(RATE_LIMITED, false);
         FeedProcesses.add(execution, PAGES_FETCHED, 1);
         FeedProcesses.add(execution, TICKETS_UPSERTED, parsed.rows().size());
         FeedProcesses.add(execution, TICKETS_DELETED_AT_SOURCE, parsed.deleted());
