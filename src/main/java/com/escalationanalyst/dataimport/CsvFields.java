@@ -1,10 +1,8 @@
 package com.escalationanalyst.dataimport;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,9 +92,8 @@ public final class CsvFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+            return IsoInstants.parseUtc(value.trim());
+        } catch (DateTimeException e) {
             error(column, "'" + value + "' is not an ISO-8601 instant with offset, e.g. 2026-10-01T09:30:00Z "
                     + "or 2026-10-01T05:30:00-04:00");
             return null;

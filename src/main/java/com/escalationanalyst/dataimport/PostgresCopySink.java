@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -52,7 +51,7 @@ final class PostgresCopySink implements StagingSink {
             out.write(text.replace("\"", "\"\""));
             out.write('"');
         } else if (value instanceof OffsetDateTime instant) {
-            out.write(instant.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            out.write(instant.toString()); // ISO-8601 with offset, which COPY reads
         } else if (value instanceof BigDecimal decimal) {
             out.write(decimal.toPlainString());
         } else {

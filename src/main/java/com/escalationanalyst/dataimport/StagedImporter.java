@@ -170,17 +170,17 @@ public class StagedImporter {
     private List<ImportError> duplicates(StoreDatabase store, StagedTable<?> table, String importId) {
         String id = table.idColumn();
         String sql = """
-                SELECT line_no, %1$s, first_line FROM (
-                    SELECT line_no, %1$s, MIN(line_no) OVER (PARTITION BY %1$s) AS first_line
-                    FROM %2$s WHERE import_id = ?
-                ) staged
-                WHERE line_no > first_line
-                ORDER BY line_no
+                SELECT s.line_no, s.%1$s, d.first_line
+                FROM %2$s s
+                JOIN (SELECT %1$s, MIN(line_no) AS first_line FROM %2$s WHERE import_id = ?
+                      GROUP BY %1$s HAVING COUNT(*) > 1) d ON d.%1$s = s.%1$s
+                WHERE s.import_id = ? AND s.line_no > d.first_line
+                ORDER BY s.line_no
                 FETCH FIRST %3$d ROWS ONLY
                 """.formatted(id, table.stagingTable(), maxErrors + 1);
         return store.jdbc().query(sql, (rs, n) -> new ImportError(rs.getLong(1), id,
                 "'" + rs.getString(2) + "' appears more than once in the file (first on line " + rs.getLong(3) + ")"),
-                importId);
+                importId, importId);
     }
 
     private static Reader utf8Reader(InputStream input) {

@@ -2,11 +2,15 @@ package com.escalationanalyst.knowledge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,15 +23,26 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity.SimScorer;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An in-memory Lucene index (English analyzer with stemming, BM25) over the active known issues
@@ -46,6 +61,12 @@ final class KnowledgeIndex {
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*|]\\s*");
 
     private final IndexSearcher searcher;
+    /** Every indexed term with its statistics, looked up once: queries skip the term dictionary. */
+    private final Map<Term, TermStates> terms = new HashMap<>();
+    /** Per product area, its known issues' term frequencies and norms, in index order (see {@link #findKnownIssue}). */
+    private final Map<String, List<IssueDoc>> issueDocsByArea = new HashMap<>();
+    /** BM25 scorer of each indexed text term, with the statistics Lucene's TermQuery would use. */
+    private final Map<String, SimScorer> termScorers = new HashMap<>();
     private final Map<String, KnownIssue> issuesById;
     private final List<PolicySection> sections;
 
@@ -75,9 +96,88 @@ final class KnowledgeIndex {
             writer.commit();
             searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BM25Similarity());
+            searcher.setQueryCache(null);
+            collectTerms();
+            collectIssueDocs();
         } catch (IOException e) {
             throw new UncheckedIOException("Building the knowledge index failed", e);
         }
+    }
+
+    private void collectTerms() throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            for (String field : new String[] {KIND, AREA, TEXT}) {
+                Terms fieldTerms = leaf.reader().terms(field);
+                if (fieldTerms == null) {
+                    continue;
+                }
+                TermsEnum iterator = fieldTerms.iterator();
+                for (BytesRef bytes = iterator.next(); bytes != null; bytes = iterator.next()) {
+                    Term term = new Term(field, BytesRef.deepCopyOf(bytes));
+                    if (!terms.containsKey(term)) {
+                        terms.put(term, TermStates.build(searcher, term, true));
+                    }
+                }
+            }
+        }
+    }
+
+    /** One known issue as indexed: its document number, id, text-field norm and term frequencies. */
+    private record IssueDoc(int doc, String id, long norm, Map<String, Integer> freqs) {
+    }
+
+    /**
+     * Reads back what scoring a known issue needs: which issue documents belong to which area, and each
+     * one's term frequencies and norm; and a BM25 scorer per text term built from the same collection and
+     * term statistics that {@link TermQuery} uses, so scores equal those of the equivalent Lucene query.
+     */
+    private void collectIssueDocs() throws IOException {
+        BM25Similarity similarity = (BM25Similarity) searcher.getSimilarity();
+        CollectionStatistics textStats = searcher.collectionStatistics(TEXT);
+        Map<Integer, Map<String, Integer>> freqsByDoc = new HashMap<>();
+        Map<Integer, String> areaByDoc = new HashMap<>();
+        Set<Integer> issueDocs = new TreeSet<>();
+        for (Map.Entry<Term, TermStates> entry : terms.entrySet()) {
+            Term term = entry.getKey();
+            if (term.field().equals(TEXT) && textStats != null) {
+                TermStates states = entry.getValue();
+                termScorers.put(term.text(), similarity.scorer(1f, textStats,
+                        searcher.termStatistics(term, states.docFreq(), states.totalTermFreq())));
+            }
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.FREQS);
+                if (postings == null) {
+                    continue;
+                }
+                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    int doc = leaf.docBase + d;
+                    switch (term.field()) {
+                        case KIND -> {
+                            if (term.text().equals("issue")) {
+                                issueDocs.add(doc);
+                            }
+                        }
+                        case AREA -> areaByDoc.put(doc, term.text());
+                        default -> freqsByDoc.computeIfAbsent(doc, x -> new HashMap<>()).put(term.text(), postings.freq());
+                    }
+                }
+            }
+        }
+        for (int doc : issueDocs) {
+            LeafReaderContext leaf = searcher.getIndexReader().leaves()
+                    .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+            NumericDocValues norms = leaf.reader().getNormValues(TEXT);
+            long norm = norms != null && norms.advanceExact(doc - leaf.docBase) ? norms.longValue() : 1L;
+            issueDocsByArea.computeIfAbsent(areaByDoc.get(doc), a -> new ArrayList<>()).add(new IssueDoc(doc,
+                    stored(doc, ID), norm, Map.copyOf(freqsByDoc.getOrDefault(doc, Map.of()))));
+        }
+    }
+
+    /** A query for an indexed term, or null when no document has it (the query could not match). */
+    private TermQuery termQuery(String field, String value) {
+        Term term = new Term(field, value);
+        TermStates states = terms.get(term);
+        return states == null ? null : new TermQuery(term, states);
     }
 
     /**
@@ -98,24 +198,47 @@ final class KnowledgeIndex {
         if (productArea == null) {
             return Optional.empty();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(KIND, "issue")), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(AREA, area(productArea))), BooleanClause.Occur.FILTER);
-        if (!addTerms(query, text)) {
+        // Scores as the Lucene query "kind:issue AND area:<area>, at least one of the text's terms (SHOULD)" would
+        // (BM25, per-term scores summed in double, best first, ties to the lower document), without building
+        // a query, weights and scorers for each of thousands of tickets: the issue list is small.
+        List<IssueDoc> candidates = issueDocsByArea.get(area(productArea));
+        if (candidates == null) {
             return Optional.empty();
         }
-        ScoreDoc best = top(query.build());
-        if (best == null || best.score < threshold) {
+        List<String> queryTerms = TextTerms.of(text).stream().limit(MAX_QUERY_TERMS)
+                .filter(termScorers::containsKey).toList();
+        IssueDoc best = null;
+        float bestScore = 0f;
+        for (IssueDoc candidate : candidates) {
+            double sum = 0;
+            boolean matched = false;
+            for (String term : queryTerms) {
+                Integer freq = candidate.freqs().get(term);
+                if (freq != null) {
+                    sum += termScorers.get(term).score(freq, candidate.norm());
+                    matched = true;
+                }
+            }
+            float score = (float) sum;
+            if (matched && (best == null || score > bestScore)) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best == null || bestScore < threshold) {
             return Optional.empty();
         }
-        KnownIssue issue = issuesById.get(stored(best.doc, ID));
-        return Optional.of(new KnownIssueMatch(issue, best.score, false));
+        KnownIssue issue = issuesById.get(best.id());
+        return Optional.of(new KnownIssueMatch(issue, bestScore, false));
     }
 
     /** The policy section that best supports a statement, with the sentence that shares most words with it. */
     Optional<PolicyReference> findPolicy(String text) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(KIND, "policy")), BooleanClause.Occur.FILTER);
+        TermQuery policies = termQuery(KIND, "policy");
+        if (policies == null) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(policies, BooleanClause.Occur.FILTER);
         if (text == null || !addTerms(query, text)) {
             return Optional.empty();
         }
@@ -147,13 +270,14 @@ final class KnowledgeIndex {
         return quote.length() <= 240 ? quote : quote.substring(0, 237).strip() + "...";
     }
 
+    /** The text's terms as SHOULD clauses, at least one to match; false when none is indexed (nothing can match). */
     private boolean addTerms(BooleanQuery.Builder query, String text) {
-        Set<String> terms = TextTerms.of(text);
-        if (terms.isEmpty()) {
+        List<TermQuery> clauses = TextTerms.of(text).stream().limit(MAX_QUERY_TERMS)
+                .map(t -> termQuery(TEXT, t)).filter(Objects::nonNull).toList();
+        if (clauses.isEmpty()) {
             return false;
         }
-        terms.stream().limit(MAX_QUERY_TERMS)
-                .forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+        clauses.forEach(c -> query.add(c, BooleanClause.Occur.SHOULD));
         query.setMinimumNumberShouldMatch(1);
         return true;
     }
@@ -168,6 +292,7 @@ final class KnowledgeIndex {
     }
 
     private String stored(int doc, String field) {
+        // doc is a top-level document number (the index may have several segments)
         try {
             return searcher.storedFields().document(doc).get(field);
         } catch (IOException e) {

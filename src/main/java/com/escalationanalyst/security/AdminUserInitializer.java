@@ -68,6 +68,7 @@ class AdminUserInitializer implements SmartInitializingSingleton {
         }
         ensureAdminGroup(identity, engine.getAuthorizationService());
         AccessGroups.ensure(identity, engine.getAuthorizationService(), userId);
+        TaskFilters.ensure(engine.getFilterService(), engine.getTaskService());
     }
 
     private void ensureAdminGroup(IdentityService identity, AuthorizationService authorizations) {

@@ -1,0 +1,266 @@
+package com.escalationanalyst.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.PackagedApp;
+import com.escalationanalyst.testsupport.TestCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The packaged application on its embedded default (H2 file database in a temporary folder, demo data,
+ * mail to the outbox), driven in headless Chromium at 1280×800 the way an analyst uses it. Every scenario
+ * saves screenshots under target/screenshots/. Run with {@code mvn -Pe2e verify}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EscalationAnalystBrowserIT {
+
+    static Process app;
+    static Path dataDir;
+    static Path appLog;
+    static int port;
+    static Api api;
+    static Browser browser;
+    static Tasklist tasklist;
+
+    @BeforeAll
+    static void startApplicationAndBrowser() throws Exception {
+        dataDir = Files.createTempDirectory("ea-e2e");
+        port = PackagedApp.freePort();
+        ProcessBuilder command = PackagedApp.command(dataDir, List.of("-Xmx512m"), List.of("--server.port=" + port));
+        appLog = dataDir.resolve("app.log");
+        command.redirectErrorStream(true);
+        command.redirectOutput(appLog.toFile());
+        app = command.start();
+        api = new Api(port);
+        awaitReady();
+        browser = new Browser("http://127.0.0.1:" + port);
+        tasklist = new Tasklist(browser);
+        tasklist.logIn(TestCredentials.ADMIN, TestCredentials.PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (app != null) {
+            app.destroy();
+            PackagedApp.waitFor(app, Duration.ofSeconds(60));
+        }
+    }
+
+    static void awaitReady() throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < end) {
+            if (!app.isAlive()) {
+                throw new AssertionError("the application stopped:\n" + Files.readString(appLog));
+            }
+            if (Files.readString(appLog, StandardCharsets.UTF_8).contains("Started EscalationAnalystApplication")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the application did not start within 4 minutes:\n" + Files.readString(appLog));
+    }
+
+    @Test
+    @Order(1)
+    void patternsReviewTableShowsWhatTheApiAnswers() {
+        tasklist.openStartForm("Analyze escalation patterns");
+        assertThat(tasklist.field("Period").getAttribute("value")).isEqualTo("last 30 days");
+        tasklist.type("Period", "last quarter");
+        browser.screenshot("01-patterns-start-form");
+        tasklist.submitStart();
+        tasklist.openTask("Review escalation patterns");
+        browser.screenshot("02-patterns-review-task");
+        List<List<String>> table = tasklist.table("Root causes");
+
+        JsonNode answer = Api.json(post("/api/analyses/escalation-patterns", "{\"period\":\"last quarter\"}"));
+        List<List<String>> expected = new ArrayList<>();
+        expected.add(List.of("Root cause", "Escalations", "% of escalations", "Avg. resolution", "Unresolved",
+                "Top product area", "Known issues (tickets)", "Recommended action", "Policy"));
+        for (JsonNode row : answer.get("rows")) {
+            JsonNode hours = row.get("avgResolutionHours");
+            JsonNode policy = row.get("policy");
+            expected.add(List.of(row.get("rootCause").asText().replace('_', ' '), row.get("count").asText(),
+                    twoDecimals(row.get("percentOfEscalations")) + " %",
+                    hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h",
+                    row.get("unresolved").asText(), row.path("topProductArea").asText(""),
+                    knownIssues(row.get("knownIssues")), row.path("recommendedAction").asText(""),
+                    policy.isNull() ? "" : policy.get("document").asText() + " › " + policy.get("heading").asText()));
+        }
+        assertThat(answer.get("rows").size()).as("root causes in the demo data's last quarter").isGreaterThan(3);
+        assertThat(table).isEqualTo(expected);
+        assertThat(browser.driver().getPageSource()).contains(answer.get("period").get("label").asText());
+    }
+
+    @Test
+    @Order(2)
+    void segmentReviewTableByTierShowsWhatTheApiAnswers() {
+        tasklist.openStartForm("Compare escalation rates by segment");
+        tasklist.type("Period", "last quarter");
+        tasklist.choose("Compare by", "Tier");
+        browser.screenshot("03-segments-start-form");
+        tasklist.submitStart();
+        tasklist.openTask("Review segment escalation rates");
+        browser.screenshot("04-segments-review-task");
+        List<List<String>> table = tasklist.table("Comparison");
+
+        JsonNode answer = Api.json(post("/api/analyses/segment-rates", "{\"period\":\"last quarter\",\"dimension\":\"tier\"}"));
+        List<List<String>> expected = new ArrayList<>();
+        expected.add(List.of("Group", "Tickets", "Escalated", "Escalation rate", "Deviation", "95 % interval", "p", "Flag"));
+        for (JsonNode row : answer.get("rows")) {
+            boolean flagged = row.get("significantlyAbove").asBoolean();
+            expected.add(List.of((flagged ? "▲ " : "") + row.get("value").asText(), row.get("totalTickets").asText(),
+                    row.get("escalatedTickets").asText(), percent(row.get("escalationRate")),
+                    row.get("deviationPts").isNull() ? "" : signedPoints(row.get("deviationPts")),
+                    row.get("ci95Low").isNull() ? "" : percent(row.get("ci95Low")) + " – " + percent(row.get("ci95High")),
+                    row.get("pValue").isNull() ? "" : new BigDecimal(row.get("pValue").asText()).setScale(4, RoundingMode.HALF_UP).toPlainString(),
+                    flagged ? "SIGNIFICANTLY ABOVE" : row.path("note").asText("")));
+        }
+        assertThat(answer.get("rows").size()).as("tiers in the demo data").isGreaterThanOrEqualTo(3);
+        assertThat(table).isEqualTo(expected);
+    }
+
+    @Test
+    @Order(3)
+    void monthlyReportOpensWithItsThreeSectionsAndChart() {
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        tasklist.openStartForm("Monthly escalation trend report");
+        tasklist.type("Month (YYYY-MM)", lastMonth.toString());
+        browser.screenshot("05-report-start-form");
+        tasklist.submitStart();
+
+        browser.open("/reports");
+        WebElement link = browser.until(d -> {
+            d.navigate().refresh();
+            List<WebElement> links = d.findElements(By.xpath("//a[starts-with(@href,'/reports/')]"));
+            return links.isEmpty() ? null : links.get(0);
+        }, "the report in the archive");
+        browser.screenshot("06-report-archive");
+        link.click();
+        browser.find(By.xpath("//h2[normalize-space()='3. Estimated cost impact']"));
+        List<String> sections = browser.driver().findElements(By.tagName("h2")).stream().map(WebElement::getText).toList();
+        assertThat(sections).containsExactly("1. Overall escalation rate", "2. Top root causes", "3. Estimated cost impact");
+        WebElement chart = browser.find(By.tagName("img"));
+        Long width = browser.until(d -> {
+            Object w = browser.script("return arguments[0].complete ? arguments[0].naturalWidth : null;", chart);
+            return w == null ? null : ((Number) w).longValue();
+        }, "the chart image to load");
+        assertThat(width).as("chart image decoded (natural width in pixels)").isGreaterThan(100);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(
+                lastMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+        browser.screenshot("07-report-page");
+    }
+
+    @Test
+    @Order(4)
+    void knownIssuesUploadIsListedAndABadOneIsRefusedWithItsReason() throws IOException {
+        Path good = dataDir.resolve("browser-known-issues.yaml");
+        Files.writeString(good, """
+                - id: KI-990
+                  title: Dashboard widgets stay empty after a time zone change
+                  product_area: Reporting
+                  status: open
+                  symptoms: widgets show no data once the account's time zone was changed
+                  workaround: Change the time zone back, then forward again
+                """);
+        Path bad = dataDir.resolve("browser-bad-issues.yaml");
+        Files.writeString(bad, """
+                - id: KI-991
+                  title: A record with a status the application does not know
+                  product_area: Billing
+                  status: broken
+                """);
+        browser.open("/knowledge");
+        upload(good);
+        WebElement listed = browser.find(By.xpath("//section[@id='known-issues']//a[normalize-space()='"
+                + good.getFileName() + "']"));
+        assertThat(listed.findElement(By.xpath("./ancestor::tr[1]/td[2]")).getText()).isEqualTo("1");
+        browser.screenshot("08-knowledge-uploaded");
+
+        upload(bad);
+        WebElement errors = browser.find(By.id("upload-errors"));
+        assertThat(errors.getText()).contains(bad.getFileName() + " was refused for known-issues")
+                .contains("issue 1 (KI-991): status 'broken' is not one of open, fix_planned, fixed, wont_fix");
+        assertThat(browser.driver().findElements(By.xpath("//a[normalize-space()='" + bad.getFileName() + "']"))).isEmpty();
+        browser.screenshot("09-knowledge-refused");
+    }
+
+    @Test
+    @Order(5)
+    void aPeriodThatCannotBeReadIsExplainedInTheStartForm() {
+        tasklist.openStartForm("Analyze escalation patterns");
+        tasklist.type("Period", "the week after next");
+        tasklist.submitStart();
+        WebElement notice = browser.find(By.xpath("//*[contains(normalize-space(),\"the week after next\")]"
+                + "[contains(@class,'alert') or ancestor::*[contains(@class,'notification')] or contains(@class,'fjs-form-field-error')]"));
+        browser.screenshot("10-bad-period");
+        String text = notice.getText();
+        assertThat(text).contains("the week after next").containsIgnoringCase("period");
+        assertThat(text).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("at org.");
+    }
+
+    private void upload(Path file) {
+        WebElement input = browser.driver().findElement(By.cssSelector("section#known-issues input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
+        browser.driver().findElement(By.xpath("//section[@id='known-issues']//button[normalize-space()='Upload']")).click();
+    }
+
+    private static HttpResponse<String> post(String path, String json) {
+        HttpResponse<String> response = api.post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    // ---- the review forms' cell formats, written out again from DESIGN.md's table descriptions ----
+
+    private static String twoDecimals(JsonNode number) {
+        return new BigDecimal(number.asText()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String percent(JsonNode number) {
+        return twoDecimals(number) + " %";
+    }
+
+    private static String signedPoints(JsonNode number) {
+        BigDecimal value = new BigDecimal(number.asText()).setScale(2, RoundingMode.HALF_UP);
+        return (value.signum() >= 0 ? "+" : "") + value.toPlainString() + " pts";
+    }
+
+    private static String knownIssues(JsonNode issues) {
+        if (issues.isEmpty()) {
+            return "none";
+        }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, issues.size()); i++) {
+            shown.add(issues.get(i).get("id").asText() + " (" + issues.get(i).get("tickets").asText() + ")");
+        }
+        return String.join(", ", shown) + (issues.size() > 3 ? " and " + (issues.size() - 3) + " more" : "");
+    }
+
+    static String log() throws IOException {
+        return Files.readString(appLog, StandardCharsets.UTF_8);
+    }
+}

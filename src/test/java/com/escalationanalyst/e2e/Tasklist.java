@@ -1,0 +1,108 @@
+package com.escalationanalyst.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Camunda Tasklist as a user sees it: log in, start a process from its form, open a task, read a form-js table. */
+final class Tasklist {
+
+    static final String PATH = "/camunda/app/tasklist/default/";
+
+    private final Browser browser;
+
+    Tasklist(Browser browser) {
+        this.browser = browser;
+    }
+
+    void logIn(String user, String password) {
+        browser.open(PATH);
+        browser.find(By.cssSelector("input#username")).sendKeys(user);
+        browser.find(By.cssSelector("input#password")).sendKeys(password);
+        browser.find(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.xpath("//*[normalize-space()='Start process']"));
+    }
+
+    /** Opens "Start process", picks the process by name and waits for its start form. */
+    void openStartForm(String processName) {
+        browser.open(PATH);
+        browser.find(By.xpath("//a[normalize-space()='Start process'] | //button[normalize-space()='Start process']"))
+                .click();
+        browser.find(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']")).click();
+        browser.find(By.cssSelector(".modal .fjs-form"));
+    }
+
+    /** The form-js input whose label reads {@code label}. */
+    WebElement field(String label) {
+        WebElement labelElement = browser.find(By.xpath(
+                "//div[contains(@class,'fjs-form')]//label[starts-with(normalize-space(),'" + label + "')]"));
+        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    void type(String label, String text) {
+        WebElement input = field(label);
+        input.clear();
+        // clear() does not fire form-js's input handler when the field held a default: select all and replace
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+    }
+
+    /** A form-js select: opens it and picks the option shown as {@code option}. */
+    void choose(String label, String option) {
+        WebElement labelElement = browser.find(By.xpath(
+                "//div[contains(@class,'fjs-form')]//label[starts-with(normalize-space(),'" + label + "')]"));
+        WebElement select = labelElement.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+        select.findElement(By.cssSelector(".fjs-input-group, select, input")).click();
+        List<WebElement> native_ = select.findElements(By.tagName("select"));
+        if (!native_.isEmpty()) {
+            new org.openqa.selenium.support.ui.Select(native_.get(0)).selectByVisibleText(option);
+            return;
+        }
+        browser.find(By.xpath("//div[contains(@class,'fjs-dropdownlist')]//*[normalize-space()='" + option + "']"))
+                .click();
+    }
+
+    /** Clicks the start dialog's "Start" button. */
+    void submitStart() {
+        browser.find(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']")).click();
+    }
+
+    /** Opens the newest task with this name from the task list. */
+    void openTask(String taskName) {
+        browser.open(PATH);
+        browser.until(d -> {
+            d.navigate().refresh();
+            List<WebElement> tasks = d.findElements(By.xpath("//*[contains(@class,'task')]//*[normalize-space()='"
+                    + taskName + "']"));
+            if (tasks.isEmpty()) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }
+            tasks.get(0).click();
+            return true;
+        }, "the task '" + taskName + "' in the task list");
+        browser.find(By.cssSelector(".fjs-form"));
+    }
+
+    /** The header and every row of the form-js table with this label, page after page. */
+    List<List<String>> table(String label) {
+        WebElement table = browser.find(By.xpath("//div[contains(@class,'fjs-form-field-table')]"
+                + "[.//label[normalize-space()='" + label + "']]"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(table.findElements(By.cssSelector("thead th")).stream().map(e -> e.getText().strip()).toList());
+        while (true) {
+            for (WebElement tr : table.findElements(By.cssSelector("tbody tr"))) {
+                rows.add(tr.findElements(By.cssSelector("td")).stream().map(e -> e.getText().strip()).toList());
+            }
+            List<WebElement> next = table.findElements(By.xpath(".//button[contains(@aria-label,'Next')]"));
+            if (next.isEmpty() || !next.get(0).isEnabled()) {
+                return rows;
+            }
+            next.get(0).click();
+        }
+    }
+}
