@@ -24,6 +24,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -34,6 +36,14 @@ import org.openqa.selenium.WebElement;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EscalationAnalystBrowserIT {
+
+    /** A failed scenario leaves a screenshot and the page's HTML named after it. */
+    @RegisterExtension
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
+        if (context.getExecutionException().isPresent() && EscalationAnalystBrowserIT.browser != null) {
+            EscalationAnalystBrowserIT.browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+        }
+    };
 
     static Process app;
     static Path dataDir;
@@ -56,7 +66,13 @@ class EscalationAnalystBrowserIT {
         awaitReady();
         browser = new Browser("http://127.0.0.1:" + port);
         tasklist = new Tasklist(browser);
-        tasklist.logIn(TestCredentials.ADMIN, TestCredentials.PASSWORD);
+        try {
+            tasklist.logIn(TestCredentials.ADMIN, TestCredentials.PASSWORD);
+        } catch (RuntimeException e) {
+            browser.screenshot("FAILED-login");
+            throw e;
+        }
+        browser.screenshot("00-tasklist-after-login");
     }
 
     @AfterAll
@@ -93,26 +109,37 @@ class EscalationAnalystBrowserIT {
         browser.screenshot("01-patterns-start-form");
         tasklist.submitStart();
         tasklist.openTask("Review escalation patterns");
-        browser.screenshot("02-patterns-review-task");
-        List<List<String>> table = tasklist.table("Root causes");
+        List<List<String>> causes = tasklist.table("Root causes");
+        browser.screenshot("02-patterns-review-root-causes");
+        List<List<String>> issues = tasklist.table("Open tickets and known issues");
+        browser.screenshot("02-patterns-review-known-issues");
+        List<List<String>> actions = tasklist.table("What to do");
+        browser.screenshot("02-patterns-review-what-to-do");
 
         JsonNode answer = Api.json(post("/api/analyses/escalation-patterns", "{\"period\":\"last quarter\"}"));
-        List<List<String>> expected = new ArrayList<>();
-        expected.add(List.of("Root cause", "Escalations", "% of escalations", "Avg. resolution", "Unresolved",
-                "Top product area", "Known issues (tickets)", "Recommended action", "Policy"));
+        List<List<String>> expectedCauses = new ArrayList<>();
+        List<List<String>> expectedIssues = new ArrayList<>();
+        List<List<String>> expectedActions = new ArrayList<>();
+        expectedCauses.add(List.of("Root cause", "Escalations", "% of escalations", "Avg. resolution"));
+        expectedIssues.add(List.of("Root cause", "Unresolved", "Top product area", "Known issues (tickets)"));
+        expectedActions.add(List.of("Root cause", "Recommended action", "Policy"));
         for (JsonNode row : answer.get("rows")) {
+            String cause = row.get("rootCause").asText().replace('_', ' ');
             JsonNode hours = row.get("avgResolutionHours");
             JsonNode policy = row.get("policy");
-            expected.add(List.of(row.get("rootCause").asText().replace('_', ' '), row.get("count").asText(),
-                    twoDecimals(row.get("percentOfEscalations")) + " %",
-                    hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h",
-                    row.get("unresolved").asText(), row.path("topProductArea").asText(""),
-                    knownIssues(row.get("knownIssues")), row.path("recommendedAction").asText(""),
+            expectedCauses.add(List.of(cause, row.get("count").asText(), twoDecimals(row.get("percentOfEscalations")) + " %",
+                    hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h"));
+            expectedIssues.add(List.of(cause, row.get("unresolved").asText(), row.path("topProductArea").asText(""),
+                    knownIssues(row.get("knownIssues"))));
+            expectedActions.add(List.of(cause, row.path("recommendedAction").asText(""),
                     policy.isNull() ? "" : policy.get("document").asText() + " › " + policy.get("heading").asText()));
         }
         assertThat(answer.get("rows").size()).as("root causes in the demo data's last quarter").isGreaterThan(3);
-        assertThat(table).isEqualTo(expected);
-        assertThat(browser.driver().getPageSource()).contains(answer.get("period").get("label").asText());
+        assertThat(causes).isEqualTo(expectedCauses);
+        assertThat(issues).isEqualTo(expectedIssues);
+        assertThat(actions).isEqualTo(expectedActions);
+        assertThat(browser.driver().getPageSource()).contains("Escalation patterns: " + answer.get("period").get("label").asText());
+        assertThat(tasklist.overflowingTables()).as("tables wider than the task form at 1280×800").isEmpty();
     }
 
     @Test
@@ -124,23 +151,33 @@ class EscalationAnalystBrowserIT {
         browser.screenshot("03-segments-start-form");
         tasklist.submitStart();
         tasklist.openTask("Review segment escalation rates");
-        browser.screenshot("04-segments-review-task");
-        List<List<String>> table = tasklist.table("Comparison");
+        List<List<String>> comparison = tasklist.table("Comparison");
+        browser.screenshot("04-segments-review-comparison");
+        List<List<String>> significance = tasklist.table("Against the overall rate");
+        browser.screenshot("04-segments-review-significance");
 
         JsonNode answer = Api.json(post("/api/analyses/segment-rates", "{\"period\":\"last quarter\",\"dimension\":\"tier\"}"));
-        List<List<String>> expected = new ArrayList<>();
-        expected.add(List.of("Group", "Tickets", "Escalated", "Escalation rate", "Deviation", "95 % interval", "p", "Flag"));
+        List<List<String>> expectedComparison = new ArrayList<>();
+        List<List<String>> expectedSignificance = new ArrayList<>();
+        expectedComparison.add(List.of("Group", "Tickets", "Escalated", "Escalation rate (95 % interval)"));
+        expectedSignificance.add(List.of("Group", "Deviation", "p", "Flag"));
         for (JsonNode row : answer.get("rows")) {
             boolean flagged = row.get("significantlyAbove").asBoolean();
-            expected.add(List.of((flagged ? "▲ " : "") + row.get("value").asText(), row.get("totalTickets").asText(),
-                    row.get("escalatedTickets").asText(), percent(row.get("escalationRate")),
+            String group = (flagged ? "▲ " : "") + row.get("value").asText();
+            String rate = percent(row.get("escalationRate"));
+            expectedComparison.add(List.of(group, row.get("totalTickets").asText(), row.get("escalatedTickets").asText(),
+                    row.get("ci95Low").isNull() ? rate
+                            : rate + " (" + percent(row.get("ci95Low")) + " – " + percent(row.get("ci95High")) + ")"));
+            expectedSignificance.add(List.of(group,
                     row.get("deviationPts").isNull() ? "" : signedPoints(row.get("deviationPts")),
-                    row.get("ci95Low").isNull() ? "" : percent(row.get("ci95Low")) + " – " + percent(row.get("ci95High")),
                     row.get("pValue").isNull() ? "" : new BigDecimal(row.get("pValue").asText()).setScale(4, RoundingMode.HALF_UP).toPlainString(),
                     flagged ? "SIGNIFICANTLY ABOVE" : row.path("note").asText("")));
         }
         assertThat(answer.get("rows").size()).as("tiers in the demo data").isGreaterThanOrEqualTo(3);
-        assertThat(table).isEqualTo(expected);
+        assertThat(comparison).isEqualTo(expectedComparison);
+        assertThat(significance).isEqualTo(expectedSignificance);
+        assertThat(browser.driver().getPageSource()).contains("Escalation rate by tier: " + answer.get("period").get("label").asText());
+        assertThat(tasklist.overflowingTables()).as("tables wider than the task form at 1280×800").isEmpty();
     }
 
     @Test

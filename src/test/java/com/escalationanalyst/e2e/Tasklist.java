@@ -18,8 +18,8 @@ final class Tasklist {
 
     void logIn(String user, String password) {
         browser.open(PATH);
-        browser.find(By.cssSelector("input#username")).sendKeys(user);
-        browser.find(By.cssSelector("input#password")).sendKeys(password);
+        browser.find(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+        browser.find(By.cssSelector("input[ng-model=password]")).sendKeys(password);
         browser.find(By.cssSelector("button[type=submit]")).click();
         browser.find(By.xpath("//*[normalize-space()='Start process']"));
     }
@@ -67,24 +67,20 @@ final class Tasklist {
         browser.find(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']")).click();
     }
 
-    /** Opens the newest task with this name from the task list. */
+    /** Opens the newest task with this name from the "My tasks" list (newest first), reloading it until it shows. */
     void openTask(String taskName) {
         browser.open(PATH);
-        browser.until(d -> {
-            d.navigate().refresh();
-            List<WebElement> tasks = d.findElements(By.xpath("//*[contains(@class,'task')]//*[normalize-space()='"
-                    + taskName + "']"));
-            if (tasks.isEmpty()) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
+        long[] lastLoad = {System.nanoTime()};
+        By task = By.xpath("//ol[contains(@class,'tasks-list')]//h4//a[normalize-space()='" + taskName + "']");
+        WebElement link = browser.until(d -> {
+            List<WebElement> tasks = d.findElements(task);
+            if (tasks.isEmpty() && System.nanoTime() - lastLoad[0] > 10_000_000_000L) {
+                d.navigate().refresh();
+                lastLoad[0] = System.nanoTime();
             }
-            tasks.get(0).click();
-            return true;
+            return tasks.isEmpty() ? null : tasks.get(0);
         }, "the task '" + taskName + "' in the task list");
+        link.click();
         browser.find(By.cssSelector(".fjs-form"));
     }
 
@@ -92,6 +88,7 @@ final class Tasklist {
     List<List<String>> table(String label) {
         WebElement table = browser.find(By.xpath("//div[contains(@class,'fjs-form-field-table')]"
                 + "[.//label[normalize-space()='" + label + "']]"));
+        browser.script("arguments[0].scrollIntoView({block: 'start'});", table);
         List<List<String>> rows = new ArrayList<>();
         rows.add(table.findElements(By.cssSelector("thead th")).stream().map(e -> e.getText().strip()).toList());
         while (true) {
@@ -104,5 +101,18 @@ final class Tasklist {
             }
             next.get(0).click();
         }
+    }
+
+    /** Labels of the form's tables that need horizontal scrolling to be read. */
+    List<String> overflowingTables() {
+        List<String> wide = new ArrayList<>();
+        for (WebElement field : browser.driver().findElements(By.cssSelector(".fjs-form-field-table"))) {
+            WebElement inner = field.findElement(By.cssSelector(".fjs-table-inner-container"));
+            Number overflow = (Number) browser.script("return arguments[0].scrollWidth - arguments[0].clientWidth;", inner);
+            if (overflow.intValue() > 1) {
+                wide.add(field.findElement(By.tagName("label")).getText() + " (" + overflow + " px too wide)");
+            }
+        }
+        return wide;
     }
 }

@@ -43,6 +43,10 @@ class BuildSegmentTableDelegate implements JavaDelegate {
             cell.put("deviationPts", signed(row.get("deviationPts")));
             cell.put("ci95", row.get("ci95Low").isNull() ? "" : "%s – %s".formatted(
                     percent(row.get("ci95Low")), percent(row.get("ci95High"))));
+            // the review form's narrow first table shows the rate with its interval in one cell
+            cell.put("rateWithInterval", row.get("ci95Low").isNull() ? percent(row.get("escalationRate"))
+                    : "%s (%s – %s)".formatted(percent(row.get("escalationRate")), percent(row.get("ci95Low")),
+                    percent(row.get("ci95High"))));
             cell.put("pValue", row.get("pValue").isNull() ? "" : String.format(Locale.ROOT, "%.4f", row.get("pValue").asDouble()));
             cell.put("flag", flagged ? "SIGNIFICANTLY ABOVE" : row.path("note").asText(""));
         }
