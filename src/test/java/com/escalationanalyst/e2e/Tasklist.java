@@ -67,6 +67,11 @@ final class Tasklist {
         browser.find(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']")).click();
     }
 
+    /** The error Tasklist shows in the start dialog when the process refused to start. */
+    String startError() {
+        return browser.find(By.xpath("//div[contains(@class,'modal')]//*[contains(@class,'alert-danger')]")).getText();
+    }
+
     /** Opens the newest task with this name from the "My tasks" list (newest first), reloading it until it shows. */
     void openTask(String taskName) {
         browser.open(PATH);
