@@ -29,20 +29,23 @@ class ReportQueries {
 
     List<EscalationCell> escalationCells(Period period) {
         String sql = """
-                SELECT t.escalation_reason_code, t.product_area,
+                SELECT e.escalation_reason_code, e.product_area,
                        COUNT(*),
-                       COALESCE(SUM(t.handle_time_minutes), 0),
-                       COUNT(t.handle_time_minutes),
-                       COUNT(r.ticket_id),
+                       COALESCE(SUM(e.handle_time_minutes), 0),
+                       COUNT(e.handle_time_minutes),
+                       COUNT(e.resolved_at),
                        COALESCE(SUM(%s), 0),
-                       COUNT(t.escalated_at),
+                       COUNT(e.escalated_at),
                        COALESCE(SUM(%s), 0)
-                FROM ticket t
-                LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
-                WHERE t.escalated AND t.created_at >= ? AND t.created_at < ?
-                GROUP BY t.escalation_reason_code, t.product_area
-                """.formatted(helpdesk.dialect().millisBetween("t.created_at", "r.resolved_at"),
-                helpdesk.dialect().millisBetween("t.created_at", "t.escalated_at"));
+                FROM (SELECT t.escalation_reason_code, t.product_area, t.handle_time_minutes, t.created_at,
+                             t.escalated_at,
+                             -- looked up per escalated ticket: a join would hash the whole resolution table
+                             (SELECT r.resolved_at FROM resolution r WHERE r.ticket_id = t.ticket_id) AS resolved_at
+                      FROM ticket t
+                      WHERE t.escalated AND t.created_at >= ? AND t.created_at < ?) e
+                GROUP BY e.escalation_reason_code, e.product_area
+                """.formatted(helpdesk.dialect().millisBetween("e.created_at", "e.resolved_at"),
+                helpdesk.dialect().millisBetween("e.created_at", "e.escalated_at"));
         return helpdesk.jdbc().query(sql, (rs, n) -> new EscalationCell(rs.getString(1), rs.getString(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                 rs.getLong(9)), from(period), to(period));

@@ -184,9 +184,9 @@ class PerformanceBenchmark {
         return jdbc.queryForList("""
                 WITH e AS (
                     SELECT COALESCE(m.cause, 'unclassified') AS cause, t.product_area,
-                           EXTRACT(EPOCH FROM r.resolved_at - t.created_at) / 3600 AS hours
+                           EXTRACT(EPOCH FROM (SELECT r.resolved_at FROM resolution r WHERE r.ticket_id = t.ticket_id)
+                                   - t.created_at) / 3600 AS hours
                     FROM ticket t
-                    LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
                     LEFT JOIN (VALUES %s) m(code, cause) ON m.code = t.escalation_reason_code
                     WHERE t.escalated AND t.created_at >= %s AND t.created_at < %s),
                 areas AS (SELECT cause, product_area, COUNT(*) AS n,
@@ -293,7 +293,7 @@ class PerformanceBenchmark {
     /**
      * Heap during one operation. Live: the largest heap in use right after a collection (what the operation
      * keeps; G1 lets garbage pile up to the young generation's size before collecting), from the collectors'
-     * notifications, and after a full collection at its end. Used: the sum of the heap pools' peaks, an upper
+     * notifications, including the full collection just before it and the one just after it. Used: the sum of the heap pools' peaks, an upper
      * bound that counts garbage.
      */
     static final class HeapWatch {
@@ -303,8 +303,6 @@ class PerformanceBenchmark {
 
         static HeapWatch start() {
             HeapWatch watch = new HeapWatch();
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
                 NotificationEmitter emitter = (NotificationEmitter) collector;
                 NotificationListener listener = (notification, handback) -> {
@@ -325,6 +323,9 @@ class PerformanceBenchmark {
                     }
                 });
             }
+            // the collection before the operation counts too: what is live when it starts
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             return watch;
         }
 
@@ -338,6 +339,7 @@ class PerformanceBenchmark {
                 Thread.currentThread().interrupt();
             }
             detach.forEach(Runnable::run);
+            System.gc();
             liveAfterGc.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         }
 

@@ -41,18 +41,21 @@ class PatternQueries {
     }
 
     List<EscalationCell> escalationCells(TicketFilter filter) {
+        // the resolution is looked up per escalated ticket (primary key) rather than joined: a join hashes the
+        // whole resolution table to find the few percent of it that belongs to the period's escalations
         String sql = """
-                SELECT t.escalation_reason_code, t.product_area,
+                SELECT e.escalation_reason_code, e.product_area,
                        COUNT(*) AS escalations,
-                       COUNT(r.ticket_id) AS resolved,
+                       COUNT(e.resolved_at) AS resolved,
                        COALESCE(SUM(%s), 0) AS resolution_millis,
-                       COUNT(t.escalated_at) AS timed,
+                       COUNT(e.escalated_at) AS timed,
                        COALESCE(SUM(%s), 0) AS escalation_millis
-                FROM ticket t
-                LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
-                WHERE t.escalated AND %s
-                GROUP BY t.escalation_reason_code, t.product_area
-                """.formatted(millis("t.created_at", "r.resolved_at"), millis("t.created_at", "t.escalated_at"),
+                FROM (SELECT t.escalation_reason_code, t.product_area, t.created_at, t.escalated_at,
+                             (SELECT r.resolved_at FROM resolution r WHERE r.ticket_id = t.ticket_id) AS resolved_at
+                      FROM ticket t
+                      WHERE t.escalated AND %s) e
+                GROUP BY e.escalation_reason_code, e.product_area
+                """.formatted(millis("e.created_at", "e.resolved_at"), millis("e.created_at", "e.escalated_at"),
                 where(filter));
         return query(sql, filter, (rs, n) -> new EscalationCell(rs.getString(1), rs.getString(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
@@ -61,9 +64,9 @@ class PatternQueries {
     /** Streams the subject and notes of every escalated ticket of the filter, in one pass. */
     void streamEscalatedTexts(TicketFilter filter, Consumer<EscalatedText> consumer) {
         String sql = """
-                SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject, r.resolution_notes
+                SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject,
+                       (SELECT r.resolution_notes FROM resolution r WHERE r.ticket_id = t.ticket_id)
                 FROM ticket t
-                LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
                 WHERE t.escalated AND %s
                 """.formatted(where(filter));
         // PostgreSQL streams with a cursor only inside a transaction
