@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.http.HttpResponse;
@@ -26,9 +25,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -303,14 +304,17 @@ class PerformanceBenchmark {
 
         static HeapWatch start() {
             HeapWatch watch = new HeapWatch();
+            // the notification lists every memory pool, metaspace and code cache included: keep the heap's
+            Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
             for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
                 NotificationEmitter emitter = (NotificationEmitter) collector;
                 NotificationListener listener = (notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                                 (CompositeData) notification.getUserData());
-                        long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                .mapToLong(MemoryUsage::getUsed).sum();
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
                         watch.liveAfterGc.accumulateAndGet(after, Math::max);
                     }
                 };
