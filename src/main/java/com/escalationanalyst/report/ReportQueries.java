@@ -39,10 +39,12 @@ class ReportQueries {
                        COALESCE(SUM(%s), 0)
                 FROM (SELECT t.escalation_reason_code, t.product_area, t.handle_time_minutes, t.created_at,
                              t.escalated_at,
-                             -- looked up per escalated ticket: a join would hash the whole resolution table
+                             -- looked up per escalated ticket: a join would hash the whole resolution table;
+                             -- OFFSET 0 keeps this subquery apart, so the look-up runs once per ticket
                              (SELECT r.resolved_at FROM resolution r WHERE r.ticket_id = t.ticket_id) AS resolved_at
                       FROM ticket t
-                      WHERE t.escalated AND t.created_at >= ? AND t.created_at < ?) e
+                      WHERE t.escalated AND t.created_at >= ? AND t.created_at < ?
+                      OFFSET 0 ROWS) e
                 GROUP BY e.escalation_reason_code, e.product_area
                 """.formatted(helpdesk.dialect().millisBetween("e.created_at", "e.resolved_at"),
                 helpdesk.dialect().millisBetween("e.created_at", "e.escalated_at"));

@@ -65,6 +65,7 @@ class StoreConfiguration {
         dataSource.setConnectionTimeout(timeout);
         // a store is read in bursts (one step of a run): keep few connections open in between
         dataSource.setMinimumIdle(2);
+        PostgresSessionSettings.apply(dataSource);
         return dataSource;
     }
 }

@@ -42,7 +42,8 @@ class PatternQueries {
 
     List<EscalationCell> escalationCells(TicketFilter filter) {
         // the resolution is looked up per escalated ticket (primary key) rather than joined: a join hashes the
-        // whole resolution table to find the few percent of it that belongs to the period's escalations
+        // whole resolution table to find the few percent of it that belongs to the period's escalations;
+        // OFFSET 0 keeps the subquery apart, so the look-up runs once per ticket, not once per use
         String sql = """
                 SELECT e.escalation_reason_code, e.product_area,
                        COUNT(*) AS escalations,
@@ -53,7 +54,8 @@ class PatternQueries {
                 FROM (SELECT t.escalation_reason_code, t.product_area, t.created_at, t.escalated_at,
                              (SELECT r.resolved_at FROM resolution r WHERE r.ticket_id = t.ticket_id) AS resolved_at
                       FROM ticket t
-                      WHERE t.escalated AND %s) e
+                      WHERE t.escalated AND %s
+                      OFFSET 0 ROWS) e
                 GROUP BY e.escalation_reason_code, e.product_area
                 """.formatted(millis("e.created_at", "e.resolved_at"), millis("e.created_at", "e.escalated_at"),
                 where(filter));
