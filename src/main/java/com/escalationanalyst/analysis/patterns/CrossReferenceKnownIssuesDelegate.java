@@ -52,7 +52,7 @@ class CrossReferenceKnownIssuesDelegate implements JavaDelegate {
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(
                 knowledge.snapshot((Long) execution.getVariable(KNOWLEDGE_GENERATION)),
                 settings.documentedBugShare(), settings.clusterMinSize());
-        queries.streamEscalatedTexts(filter, crossReference::accept);
+        crossReference.readAll(queries, filter);
         Findings findings = crossReference.findings();
 
         List<DecisionInput> inputs = new ArrayList<>();

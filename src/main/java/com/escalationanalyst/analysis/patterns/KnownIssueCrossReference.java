@@ -1,5 +1,6 @@
 package com.escalationanalyst.analysis.patterns;
 
+import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.KnownIssue;
@@ -40,6 +41,7 @@ final class KnownIssueCrossReference {
     }
 
     static final String NO_AREA = "(none)";
+    private static final int BATCH = 1000;
     private static final double SIMILARITY = 0.3;
     private static final int MIN_TERMS = 3;
     private static final int MAX_CLUSTERED_PER_AREA = 5000;
@@ -66,21 +68,60 @@ final class KnownIssueCrossReference {
         this.clusterMinSize = clusterMinSize;
     }
 
+    /** What one ticket yields, worked out independently of the others (so on several cores at once). */
+    private record Examined(RootCause cause, String area, Optional<KnownIssueMatch> match, Set<String> clusterTerms) {
+    }
+
     void accept(EscalatedText ticket) {
-        read++;
+        record(ticket, examine(ticket));
+    }
+
+    /** Every escalated ticket of the filter, read in one pass and matched a batch at a time on all cores. */
+    void readAll(PatternQueries queries, TicketFilter filter) {
+        List<EscalatedText> batch = new ArrayList<>(BATCH);
+        queries.streamEscalatedTexts(filter, ticket -> {
+            batch.add(ticket);
+            if (batch.size() == BATCH) {
+                acceptAll(batch);
+                batch.clear();
+            }
+        });
+        acceptAll(batch);
+    }
+
+    /**
+     * A batch of tickets: matched in parallel (the knowledge snapshot is read-only), then counted and
+     * clustered in their order, so the findings are the same as one ticket at a time.
+     */
+    void acceptAll(List<EscalatedText> tickets) {
+        List<Examined> examined = tickets.parallelStream().map(this::examine).toList();
+        for (int i = 0; i < tickets.size(); i++) {
+            record(tickets.get(i), examined.get(i));
+        }
+    }
+
+    private Examined examine(EscalatedText ticket) {
         RootCause cause = knowledge.reasonCodes().rootCauseOf(ticket.reasonCode());
         String area = ticket.productArea() == null ? NO_AREA : ticket.productArea();
-        ticketsPerPattern.computeIfAbsent(cause.code(), c -> new TreeMap<>()).merge(area, 1L, Long::sum);
-        String text = join(ticket.subject(), ticket.notes());
-        Optional<KnownIssueMatch> match = knowledge.findKnownIssue(text, ticket.productArea());
-        if (match.isPresent()) {
+        Optional<KnownIssueMatch> match = knowledge.findKnownIssue(join(ticket.subject(), ticket.notes()),
+                ticket.productArea());
+        Set<String> clusterTerms = match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null
+                ? TextTerms.of(ticket.notes()) : null;
+        return new Examined(cause, area, match, clusterTerms);
+    }
+
+    private void record(EscalatedText ticket, Examined examined) {
+        read++;
+        String cause = examined.cause().code();
+        ticketsPerPattern.computeIfAbsent(cause, c -> new TreeMap<>()).merge(examined.area(), 1L, Long::sum);
+        if (examined.match().isPresent()) {
             matched++;
-            KnownIssue issue = match.get().issue();
+            KnownIssue issue = examined.match().get().issue();
             issues.put(issue.id(), issue);
-            matches.computeIfAbsent(cause.code(), c -> new TreeMap<>()).computeIfAbsent(area, a -> new TreeMap<>())
+            matches.computeIfAbsent(cause, c -> new TreeMap<>()).computeIfAbsent(examined.area(), a -> new TreeMap<>())
                     .merge(issue.id(), 1L, Long::sum);
-        } else if (cause == RootCause.PRODUCT_BUG && ticket.notes() != null) {
-            cluster(area, ticket.ticketId(), TextTerms.of(ticket.notes()));
+        } else if (examined.clusterTerms() != null) {
+            cluster(examined.area(), ticket.ticketId(), examined.clusterTerms());
         }
     }
 

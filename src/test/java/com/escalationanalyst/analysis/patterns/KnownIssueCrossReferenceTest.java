@@ -83,4 +83,31 @@ class KnownIssueCrossReferenceTest {
         assertThat(pattern.matchedTickets()).isEqualTo(1);
         assertThat(pattern.documentedBug()).isFalse();
     }
+
+    /** Matching a batch on several threads must give exactly what one ticket at a time gives, clusters included. */
+    @Test
+    void batchesGiveTheSameFindingsAsOneTicketAtATime() {
+        String[] codes = {"BUG-CONFIRMED", "AGENT-MISDIAGNOSIS", "BILLING-EXCEPTION", null};
+        String[] areas = {"Notifications", "API", "Reporting", "Billing", null};
+        String[] notes = {"New team members added to the schedule never receive the dashboard email; older members do",
+            "Cursor pagination returns HTTP 500 on the last page", "HTTP 500 error on the last page of cursor pagination",
+            "Chart widget does not load with an ampersand in the filter", "Invoice shows the old VAT rate after the upgrade",
+            "Agent did not know how to rotate the API token", null};
+        java.util.List<EscalatedText> tickets = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5000; i++) {
+            tickets.add(new EscalatedText("T-" + i, codes[random.nextInt(codes.length)], areas[random.nextInt(areas.length)],
+                    "subject " + random.nextInt(50), notes[random.nextInt(notes.length)]));
+        }
+        KnownIssueCrossReference single = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5);
+        tickets.forEach(single::accept);
+        KnownIssueCrossReference batched = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5);
+        for (int from = 0; from < tickets.size(); from += 700) {
+            batched.acceptAll(tickets.subList(from, Math.min(tickets.size(), from + 700)));
+        }
+        Findings expected = single.findings();
+        assertThat(expected.ticketsMatched()).isGreaterThan(100);
+        assertThat(expected.clusters()).isNotEmpty();
+        assertThat(batched.findings()).isEqualTo(expected);
+    }
 }
