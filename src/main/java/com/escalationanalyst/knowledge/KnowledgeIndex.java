@@ -122,6 +122,17 @@ final class KnowledgeIndex {
         }
     }
 
+    /** Whether the text has a hyphen between a letter or digit and a digit ("KI-318"): the id pattern needs one. */
+    private static boolean mayNameAnIssue(String text) {
+        for (int i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
+            if (i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One known issue as indexed: its document number, id, text-field norm and term frequencies. */
     private record IssueDoc(int doc, String id, long norm, Map<String, Integer> freqs) {
     }
@@ -188,11 +199,13 @@ final class KnowledgeIndex {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        Matcher ids = ISSUE_ID.matcher(text);
-        while (ids.find()) {
-            KnownIssue named = issuesById.get(ids.group(1).toUpperCase(Locale.ROOT));
-            if (named != null) {
-                return Optional.of(new KnownIssueMatch(named, Double.POSITIVE_INFINITY, true));
+        if (mayNameAnIssue(text)) {
+            Matcher ids = ISSUE_ID.matcher(text);
+            while (ids.find()) {
+                KnownIssue named = issuesById.get(ids.group(1).toUpperCase(Locale.ROOT));
+                if (named != null) {
+                    return Optional.of(new KnownIssueMatch(named, Double.POSITIVE_INFINITY, true));
+                }
             }
         }
         if (productArea == null) {
