@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -73,6 +74,8 @@ final class Browser implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(200))
+                // Angular re-renders: an element found a moment ago may be gone; look again
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "waiting for " + what + " on " + driver.getCurrentUrl())
                 .until(condition);
     }

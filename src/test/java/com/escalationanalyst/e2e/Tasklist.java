@@ -62,9 +62,12 @@ final class Tasklist {
                 .click();
     }
 
-    /** Clicks the start dialog's "Start" button. */
+    /** Clicks the start dialog's "Start" button and waits for its answer: the dialog closes, or shows an error. */
     void submitStart() {
         browser.find(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']")).click();
+        browser.until(d -> d.findElements(By.cssSelector(".modal .fjs-form")).stream().noneMatch(WebElement::isDisplayed)
+                || d.findElements(By.cssSelector(".modal .alert-danger")).stream().anyMatch(WebElement::isDisplayed),
+                "the process to start (or to be refused)");
     }
 
     /** The error Tasklist shows in the start dialog when the process refused to start. */
