@@ -133,8 +133,8 @@ final class KnowledgeIndex {
         return false;
     }
 
-    /** One known issue as indexed: its document number, id, text-field norm and term frequencies. */
-    private record IssueDoc(int doc, String id, long norm, Map<String, Integer> freqs) {
+    /** One known issue as indexed: its id, text-field norm and term frequencies. */
+    private record IssueDoc(String id, long norm, Map<String, Integer> freqs) {
     }
 
     /**
@@ -179,7 +179,7 @@ final class KnowledgeIndex {
                     .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
             NumericDocValues norms = leaf.reader().getNormValues(TEXT);
             long norm = norms != null && norms.advanceExact(doc - leaf.docBase) ? norms.longValue() : 1L;
-            issueDocsByArea.computeIfAbsent(areaByDoc.get(doc), a -> new ArrayList<>()).add(new IssueDoc(doc,
+            issueDocsByArea.computeIfAbsent(areaByDoc.get(doc), a -> new ArrayList<>()).add(new IssueDoc(
                     stored(doc, ID), norm, Map.copyOf(freqsByDoc.getOrDefault(doc, Map.of()))));
         }
     }

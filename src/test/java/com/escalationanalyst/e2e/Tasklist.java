@@ -47,17 +47,12 @@ final class Tasklist {
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
     }
 
-    /** A form-js select: opens it and picks the option shown as {@code option}. */
+    /** A form-js select (a dropdown of its own, not an HTML select): opens it and picks the option shown as {@code option}. */
     void choose(String label, String option) {
         WebElement labelElement = browser.find(By.xpath(
                 "//div[contains(@class,'fjs-form')]//label[starts-with(normalize-space(),'" + label + "')]"));
-        WebElement select = labelElement.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
-        select.findElement(By.cssSelector(".fjs-input-group, select, input")).click();
-        List<WebElement> native_ = select.findElements(By.tagName("select"));
-        if (!native_.isEmpty()) {
-            new org.openqa.selenium.support.ui.Select(native_.get(0)).selectByVisibleText(option);
-            return;
-        }
+        labelElement.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"))
+                .findElement(By.cssSelector(".fjs-input-group")).click();
         browser.find(By.xpath("//div[contains(@class,'fjs-dropdownlist')]//*[normalize-space()='" + option + "']"))
                 .click();
     }

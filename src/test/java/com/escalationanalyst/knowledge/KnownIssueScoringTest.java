@@ -2,9 +2,6 @@ package com.escalationanalyst.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.escalationanalyst.dataimport.CsvReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +26,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Known-issue scoring computes BM25 from precomputed statistics; here every score is checked against
@@ -49,14 +45,7 @@ class KnownIssueScoringTest {
         IndexSearcher reference = referenceIndex(issues, sections);
 
         List<String> texts = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(new InputStreamReader(
-                new ClassPathResource("fixtures/known-issue-matching.csv").getInputStream(), StandardCharsets.UTF_8))) {
-            csv.next();
-            List<String> row;
-            while ((row = csv.next()) != null) {
-                texts.add(row.get(2));
-            }
-        }
+        KnownIssueMatchingFixtureTest.fixture().forEach(note -> texts.add(note.text()));
         // word mixes from the issues' own wording, so that most score against several issues at once
         List<String> words = new ArrayList<>();
         for (KnownIssue issue : issues) {
