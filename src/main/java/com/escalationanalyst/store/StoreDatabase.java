@@ -23,8 +23,9 @@ public class StoreDatabase {
         this.name = name;
         this.dataSource = dataSource;
         this.dialect = Dialect.of(dataSource);
+        // no default fetch size: inside a transaction PostgreSQL runs a statement fetched in chunks through a
+        // cursor, which rules out parallel plans for the aggregates; the queries that stream set their own
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1000);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 

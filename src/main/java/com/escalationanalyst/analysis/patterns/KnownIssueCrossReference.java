@@ -59,6 +59,7 @@ final class KnownIssueCrossReference {
     private final Map<String, KnownIssue> issues = new HashMap<>();
     private final Map<String, List<ClusterBuilder>> clusters = new TreeMap<>();
     private final Map<String, Integer> clusteredPerArea = new HashMap<>();
+    private final List<EscalatedText> pending = new ArrayList<>(BATCH);
     private long read;
     private long matched;
 
@@ -78,15 +79,21 @@ final class KnownIssueCrossReference {
 
     /** Every escalated ticket of the filter, read in one pass and matched a batch at a time on all cores. */
     void readAll(PatternQueries queries, TicketFilter filter) {
-        List<EscalatedText> batch = new ArrayList<>(BATCH);
-        queries.streamEscalatedTexts(filter, ticket -> {
-            batch.add(ticket);
-            if (batch.size() == BATCH) {
-                acceptAll(batch);
-                batch.clear();
-            }
-        });
-        acceptAll(batch);
+        queries.streamEscalatedTickets(filter, ticket -> add(ticket.text()));
+        flush();
+    }
+
+    /** One ticket of a stream; matched with the others of its batch ({@link #findings} takes in the last batch). */
+    void add(EscalatedText ticket) {
+        pending.add(ticket);
+        if (pending.size() == BATCH) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        acceptAll(pending);
+        pending.clear();
     }
 
     /**
@@ -126,6 +133,7 @@ final class KnownIssueCrossReference {
     }
 
     Findings findings() {
+        flush();
         Map<String, List<IssueTickets>> byRootCause = new TreeMap<>();
         Map<String, Long> stillEscalating = new TreeMap<>();
         List<PatternMatch> patterns = new ArrayList<>();

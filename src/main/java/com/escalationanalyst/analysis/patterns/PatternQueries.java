@@ -2,31 +2,31 @@ package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The helpdesk SQL of the patterns analysis. Aggregates are computed in the database; only the
- * ticket texts needed for known-issue matching are streamed, once, and never kept.
+ * The helpdesk SQL of the patterns analysis: the period's ticket count, and one streamed pass over its
+ * escalated tickets that both the escalation cube and known-issue matching read (the texts are never kept).
  */
 @Component
 class PatternQueries {
 
-    /** Escalations of one reason code in one product area. */
-    record EscalationCell(String reasonCode, String productArea, long count, long resolved, long resolutionMillis,
-                          long timed, long escalationMillis) {
-    }
-
     /** What known-issue matching reads of one escalated ticket. */
     record EscalatedText(String ticketId, String reasonCode, String productArea, String subject, String notes) {
     }
+
+    /** One escalated ticket: its text and its times from creation to resolution and to escalation (null: not known). */
+    record EscalatedTicket(EscalatedText text, Long resolutionMillis, Long escalationMillis) {
+    }
+
+    private static final int FETCH_SIZE = 1000;
 
     private final HelpdeskDatabase helpdesk;
 
@@ -34,49 +34,41 @@ class PatternQueries {
         this.helpdesk = helpdesk;
     }
 
+    /** The period's tickets (escalated or not) of the filter. An aggregate: no fetch size, so PostgreSQL may run it in parallel. */
     long countTickets(TicketFilter filter) {
-        List<Long> count = query("SELECT COUNT(*) FROM ticket t WHERE " + where(filter), filter,
-                (rs, n) -> rs.getLong(1));
-        return count.get(0);
+        return helpdesk.jdbc().query(con -> prepare(con, "SELECT COUNT(*) FROM ticket t WHERE " + where(filter), filter, 0),
+                (rs, n) -> rs.getLong(1)).get(0);
     }
 
-    List<EscalationCell> escalationCells(TicketFilter filter) {
+    /**
+     * Streams every escalated ticket of the filter once: what the cube counts (reason code, product area,
+     * times) and what known-issue matching reads (subject, notes). Rows are handed on as they arrive.
+     */
+    void streamEscalatedTickets(TicketFilter filter, Consumer<EscalatedTicket> consumer) {
         // the resolution is looked up per escalated ticket (primary key) rather than joined: a join hashes the
-        // whole resolution table to find the few percent of it that belongs to the period's escalations;
-        // OFFSET 0 keeps the subquery apart, so the look-up runs once per ticket, not once per use
+        // whole resolution table to find the few percent of it that belongs to the period's escalations; on
+        // PostgreSQL OFFSET 0 keeps the lateral look-up from being turned into that join
+        String resolutionJoin = helpdesk.dialect() == Dialect.POSTGRESQL
+                ? "LEFT JOIN LATERAL (SELECT r.resolved_at, r.resolution_notes FROM resolution r"
+                        + " WHERE r.ticket_id = t.ticket_id OFFSET 0) r ON TRUE"
+                : "LEFT JOIN resolution r ON r.ticket_id = t.ticket_id";
         String sql = """
-                SELECT e.escalation_reason_code, e.product_area,
-                       COUNT(*) AS escalations,
-                       COUNT(e.resolved_at) AS resolved,
-                       COALESCE(SUM(%s), 0) AS resolution_millis,
-                       COUNT(e.escalated_at) AS timed,
-                       COALESCE(SUM(%s), 0) AS escalation_millis
-                FROM (SELECT t.escalation_reason_code, t.product_area, t.created_at, t.escalated_at,
-                             (SELECT r.resolved_at FROM resolution r WHERE r.ticket_id = t.ticket_id) AS resolved_at
-                      FROM ticket t
-                      WHERE t.escalated AND %s
-                      OFFSET 0 ROWS) e
-                GROUP BY e.escalation_reason_code, e.product_area
-                """.formatted(millis("e.created_at", "e.resolved_at"), millis("e.created_at", "e.escalated_at"),
-                where(filter));
-        return query(sql, filter, (rs, n) -> new EscalationCell(rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
-    }
-
-    /** Streams the subject and notes of every escalated ticket of the filter, in one pass. */
-    void streamEscalatedTexts(TicketFilter filter, Consumer<EscalatedText> consumer) {
-        String sql = """
-                SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject,
-                       (SELECT r.resolution_notes FROM resolution r WHERE r.ticket_id = t.ticket_id)
-                FROM ticket t
+                SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject, r.resolution_notes,
+                       %s AS resolution_millis, %s AS escalation_millis
+                FROM ticket t %s
                 WHERE t.escalated AND %s
-                """.formatted(where(filter));
+                """.formatted(millis("t.created_at", "r.resolved_at"), millis("t.created_at", "t.escalated_at"),
+                resolutionJoin, where(filter));
         // PostgreSQL streams with a cursor only inside a transaction
         helpdesk.transactions().executeWithoutResult(tx -> helpdesk.jdbc().query(
-                con -> prepare(con, sql, filter),
+                con -> prepare(con, sql, filter, FETCH_SIZE),
                 rs -> {
-                    consumer.accept(new EscalatedText(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
+                    long resolutionMillis = rs.getLong(6);
+                    Long resolution = rs.wasNull() ? null : resolutionMillis;
+                    long escalationMillis = rs.getLong(7);
+                    Long escalation = rs.wasNull() ? null : escalationMillis;
+                    consumer.accept(new EscalatedTicket(new EscalatedText(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5)), resolution, escalation));
                 }));
     }
 
@@ -97,13 +89,10 @@ class PatternQueries {
         return where.toString();
     }
 
-    private <T> List<T> query(String sql, TicketFilter filter, RowMapper<T> mapper) {
-        return helpdesk.jdbc().query(con -> prepare(con, sql, filter), mapper);
-    }
-
-    private static PreparedStatement prepare(Connection con, String sql, TicketFilter filter) throws SQLException {
+    private static PreparedStatement prepare(Connection con, String sql, TicketFilter filter, int fetchSize)
+            throws SQLException {
         PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(1000);
+        ps.setFetchSize(fetchSize);
         int i = 1;
         ps.setObject(i++, filter.period().fromInstant().atOffset(ZoneOffset.UTC));
         ps.setObject(i++, filter.period().toInstant().atOffset(ZoneOffset.UTC));

@@ -4,7 +4,8 @@ import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERAT
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
-import com.escalationanalyst.analysis.patterns.PatternQueries.EscalationCell;
+import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
+import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.RootCause;
@@ -14,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -21,10 +27,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Pull escalated tickets": the period's ticket total and the escalation cube (root cause ×
- * product area: count, resolved, summed resolution time) computed in SQL per reason code, then
- * mapped to root causes with the active reason-code map. The knowledge generation read here is the
- * one every later step of the run uses.
+ * "Pull escalated tickets": the period's ticket total, and one streamed pass over its escalated
+ * tickets (DESIGN: "cube + note stream") that builds the escalation cube (root cause × product area:
+ * count, resolved, summed resolution time; reason codes mapped with the active map) and matches each
+ * ticket's subject and notes against the known issues as it goes by; the notes are not kept. The
+ * matches and candidate clusters are written as {@code knownIssueFindings}, which "Cross-reference
+ * known issues" relates to the ranked root causes. The knowledge generation read here is the one
+ * every later step of the run uses.
  */
 @Component("pullEscalatedTicketsDelegate")
 class PullEscalatedTicketsDelegate implements JavaDelegate {
@@ -40,11 +49,25 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     private final PatternQueries queries;
     private final TicketFilterFactory filters;
     private final KnowledgeService knowledge;
+    private final PatternSettings settings;
+    /** Runs the period's ticket count on a connection of its own while the escalated tickets stream in. */
+    private final ExecutorService counting = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "patterns-count");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge) {
+    PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge,
+                                 PatternSettings settings) {
         this.queries = queries;
         this.filters = filters;
         this.knowledge = knowledge;
+        this.settings = settings;
+    }
+
+    @PreDestroy
+    void stop() {
+        counting.shutdownNow();
     }
 
     @Override
@@ -52,38 +75,79 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         long started = System.nanoTime();
         KnowledgeSnapshot snapshot = knowledge.current();
         TicketFilter filter = filters.filterOf(execution);
-        long total = queries.countTickets(filter);
-        List<EscalationCell> cells = queries.escalationCells(filter);
+        Future<Long> total = counting.submit(() -> queries.countTickets(filter));
 
         Map<String, long[]> cube = new TreeMap<>();
         TreeSet<String> unmapped = new TreeSet<>();
-        long escalated = 0;
-        long escalationMillis = 0;
-        long timed = 0;
-        for (EscalationCell cell : cells) {
-            RootCause cause = snapshot.reasonCodes().rootCauseOf(cell.reasonCode());
-            if (cell.reasonCode() != null && cause == RootCause.UNCLASSIFIED) {
-                unmapped.add(cell.reasonCode());
-            }
-            String area = cell.productArea() == null ? KnownIssueCrossReference.NO_AREA : cell.productArea();
-            long[] sums = cube.computeIfAbsent(cause.code() + "\u0000" + area, k -> new long[3]);
-            sums[0] += cell.count();
-            sums[1] += cell.resolved();
-            sums[2] += cell.resolutionMillis();
-            escalated += cell.count();
-            escalationMillis += cell.escalationMillis();
-            timed += cell.timed();
+        long[] timing = new long[2]; // escalation millis, tickets with an escalation time
+        KnownIssueCrossReference crossReference = new KnownIssueCrossReference(snapshot, settings.documentedBugShare(),
+                settings.clusterMinSize());
+        try {
+            queries.streamEscalatedTickets(filter, ticket -> {
+                EscalatedText text = ticket.text();
+                RootCause cause = snapshot.reasonCodes().rootCauseOf(text.reasonCode());
+                if (text.reasonCode() != null && cause == RootCause.UNCLASSIFIED) {
+                    unmapped.add(text.reasonCode());
+                }
+                String area = text.productArea() == null ? KnownIssueCrossReference.NO_AREA : text.productArea();
+                long[] sums = cube.computeIfAbsent(cause.code() + "\u0000" + area, k -> new long[3]);
+                sums[0]++;
+                if (ticket.resolutionMillis() != null) {
+                    sums[1]++;
+                    sums[2] += ticket.resolutionMillis();
+                }
+                if (ticket.escalationMillis() != null) {
+                    timing[0] += ticket.escalationMillis();
+                    timing[1]++;
+                }
+                crossReference.add(text);
+            });
+        } finally {
+            // the count's connection goes back to the pool whatever happened here
+            awaitQuietly(total);
         }
+        Findings findings = crossReference.findings();
+
         List<CubeCell> rows = new ArrayList<>();
-        cube.forEach((key, sums) -> {
-            String[] parts = key.split("\u0000", 2);
+        long escalated = 0;
+        for (Map.Entry<String, long[]> entry : cube.entrySet()) {
+            String[] parts = entry.getKey().split("\u0000", 2);
+            long[] sums = entry.getValue();
             rows.add(new CubeCell(parts[0], parts[1], sums[0], sums[1], sums[2]));
-        });
+            escalated += sums[0];
+        }
         execution.setVariable(KNOWLEDGE_GENERATION, snapshot.generation());
         execution.setVariable(PatternVariables.CUBE, JsonVariables.json(rows));
-        execution.setVariable(PatternVariables.TOTALS, JsonVariables.json(new Totals(total, escalated, escalationMillis, timed)));
+        execution.setVariable(PatternVariables.TOTALS,
+                JsonVariables.json(new Totals(count(total), escalated, timing[0], timing[1])));
         execution.setVariable(PatternVariables.UNMAPPED_REASON_CODES, JsonVariables.json(unmapped));
-        log.debug("Pull escalated tickets: {} tickets, {} escalated, {} cube cells in {} ms", total, escalated,
-                rows.size(), (System.nanoTime() - started) / 1_000_000);
+        execution.setVariable(PatternVariables.FINDINGS, JsonVariables.json(findings));
+        log.debug("Pull escalated tickets: {} escalated, {} cube cells, {} matched, {} clusters in {} ms", escalated,
+                rows.size(), findings.ticketsMatched(), findings.clusters().size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static long count(Future<Long> total) {
+        try {
+            return total.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting the period's tickets", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Counting the period's tickets failed", e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<Long> total) {
+        try {
+            total.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // reported by count() when the stream itself succeeded
+        }
     }
 }
