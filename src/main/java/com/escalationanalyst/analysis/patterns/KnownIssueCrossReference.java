@@ -7,8 +7,10 @@ import com.escalationanalyst.knowledge.KnownIssue;
 import com.escalationanalyst.knowledge.KnownIssueMatch;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.knowledge.TextTerms;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Cross-references the escalated tickets of one run with the known issues, one ticket at a time
@@ -42,6 +46,7 @@ final class KnownIssueCrossReference {
 
     static final String NO_AREA = "(none)";
     private static final int BATCH = 1000;
+    private static final int MAX_BATCHES_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final double SIMILARITY = 0.3;
     private static final int MIN_TERMS = 3;
     private static final int MAX_CLUSTERED_PER_AREA = 5000;
@@ -59,7 +64,9 @@ final class KnownIssueCrossReference {
     private final Map<String, KnownIssue> issues = new HashMap<>();
     private final Map<String, List<ClusterBuilder>> clusters = new TreeMap<>();
     private final Map<String, Integer> clusteredPerArea = new HashMap<>();
-    private final List<EscalatedText> pending = new ArrayList<>(BATCH);
+    private List<EscalatedText> pending = new ArrayList<>(BATCH);
+    private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+    private CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
     private long read;
     private long matched;
 
@@ -83,7 +90,11 @@ final class KnownIssueCrossReference {
         flush();
     }
 
-    /** One ticket of a stream; matched with the others of its batch ({@link #findings} takes in the last batch). */
+    /**
+     * One ticket of a stream. Tickets are matched a batch at a time on other threads while the stream goes
+     * on, and counted and clustered in stream order, so the findings are those of one ticket at a time;
+     * {@link #findings} waits for the last batch. At most a few batches are in flight, so memory stays flat.
+     */
     void add(EscalatedText ticket) {
         pending.add(ticket);
         if (pending.size() == BATCH) {
@@ -92,18 +103,34 @@ final class KnownIssueCrossReference {
     }
 
     private void flush() {
-        acceptAll(pending);
-        pending.clear();
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<EscalatedText> batch = pending;
+        pending = new ArrayList<>(BATCH);
+        while (inFlight.size() >= MAX_BATCHES_IN_FLIGHT) {
+            await(inFlight.removeFirst());
+        }
+        CompletableFuture<List<Examined>> examined = CompletableFuture.supplyAsync(
+                () -> batch.stream().map(this::examine).toList());
+        // each batch is recorded after the one before it, whichever thread finishes first
+        recorded = recorded.thenCombine(examined, (done, results) -> {
+            for (int i = 0; i < batch.size(); i++) {
+                record(batch.get(i), results.get(i));
+            }
+            return null;
+        });
+        inFlight.addLast(recorded);
     }
 
-    /**
-     * A batch of tickets: matched in parallel (the knowledge snapshot is read-only), then counted and
-     * clustered in their order, so the findings are the same as one ticket at a time.
-     */
-    void acceptAll(List<EscalatedText> tickets) {
-        List<Examined> examined = tickets.parallelStream().map(this::examine).toList();
-        for (int i = 0; i < tickets.size(); i++) {
-            record(tickets.get(i), examined.get(i));
+    private static void await(CompletableFuture<?> stage) {
+        try {
+            stage.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
     }
 
@@ -134,6 +161,8 @@ final class KnownIssueCrossReference {
 
     Findings findings() {
         flush();
+        await(recorded);
+        inFlight.clear();
         Map<String, List<IssueTickets>> byRootCause = new TreeMap<>();
         Map<String, Long> stillEscalating = new TreeMap<>();
         List<PatternMatch> patterns = new ArrayList<>();
