@@ -38,6 +38,11 @@ public final class AccountTable implements StagedTable<AccountRow> {
     }
 
     @Override
+    public List<String> storeTables() {
+        return List.of("account");
+    }
+
+    @Override
     public String idColumn() {
         return "account_id";
     }

@@ -38,11 +38,14 @@ public class StagedImporter {
 
     private final int maxErrors;
     private final int batchSize;
+    private final long bulkLoadMinRows;
 
     public StagedImporter(@Value("${escalation.import.max-errors:100}") int maxErrors,
-                          @Value("${escalation.import.batch-size:1000}") int batchSize) {
+                          @Value("${escalation.import.batch-size:1000}") int batchSize,
+                          @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows) {
         this.maxErrors = maxErrors;
         this.batchSize = batchSize;
+        this.bulkLoadMinRows = bulkLoadMinRows;
     }
 
     /** Validates and imports a CSV file; throws {@link ImportRejectedException} and changes nothing on any error. */
@@ -158,7 +161,12 @@ public class StagedImporter {
         long inserted = table.countNew(store.jdbc(), importId);
         long updated = table.countChanged(store.jdbc(), importId);
         long counted = System.nanoTime();
-        table.merge(store.jdbc(), importId);
+        if (store.dialect() == Dialect.POSTGRESQL && inserted >= bulkLoadMinRows
+                && EmptyStoreBulkLoad.lockIfEmpty(store.jdbc(), table.storeTables())) {
+            EmptyStoreBulkLoad.withoutIndexes(store.jdbc(), table.storeTables(), () -> table.merge(store.jdbc(), importId));
+        } else {
+            table.merge(store.jdbc(), importId);
+        }
         long merged = System.nanoTime();
         store.jdbc().update("DELETE FROM " + table.stagingTable() + " WHERE import_id = ?", importId);
         log.info("Import phases into {}: read, check and stage {} ms; duplicates {} ms; counts {} ms; merge {} ms; "

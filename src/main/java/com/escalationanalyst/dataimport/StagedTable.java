@@ -22,6 +22,9 @@ public interface StagedTable<R> {
 
     String idColumn();
 
+    /** The store tables {@link #merge} writes, those referenced first. */
+    List<String> storeTables();
+
     /** Values in the order of {@link #stagingColumns()}. */
     Object[] values(R row);
 

@@ -45,6 +45,11 @@ public final class TicketTable implements StagedTable<TicketRow> {
     }
 
     @Override
+    public List<String> storeTables() {
+        return List.of("ticket", "resolution");
+    }
+
+    @Override
     public String idColumn() {
         return "ticket_id";
     }
