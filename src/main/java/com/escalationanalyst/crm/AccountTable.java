@@ -1,8 +1,8 @@
 package com.escalationanalyst.crm;
 
-import static com.escalationanalyst.dataimport.MergeSql.assignments;
 import static com.escalationanalyst.dataimport.MergeSql.changed;
-import static com.escalationanalyst.dataimport.MergeSql.staged;
+import static com.escalationanalyst.dataimport.MergeSql.insertNew;
+import static com.escalationanalyst.dataimport.MergeSql.updateChanged;
 
 import com.escalationanalyst.dataimport.StagedTable;
 import java.sql.Types;
@@ -71,13 +71,10 @@ public final class AccountTable implements StagedTable<AccountRow> {
     }
 
     @Override
-    public void merge(JdbcTemplate jdbc, String importId) {
-        jdbc.update("""
-                MERGE INTO account a
-                USING (SELECT * FROM account_import_staging WHERE import_id = ?) s
-                ON a.account_id = s.account_id
-                WHEN MATCHED AND (%s) THEN UPDATE SET %s
-                WHEN NOT MATCHED THEN INSERT (account_id, %s) VALUES (s.account_id, %s)
-                """.formatted(changed("a", DATA), assignments(DATA), String.join(", ", DATA), staged(DATA)), importId);
+    public void merge(JdbcTemplate jdbc, String importId, boolean anyChanged) {
+        if (anyChanged) {
+            jdbc.update(updateChanged("account", stagingTable(), "account_id", DATA, ""), importId);
+        }
+        jdbc.update(insertNew("account", stagingTable(), "account_id", DATA, ""), importId);
     }
 }

@@ -163,9 +163,10 @@ public class StagedImporter {
         long counted = System.nanoTime();
         if (store.dialect() == Dialect.POSTGRESQL && inserted >= bulkLoadMinRows
                 && EmptyStoreBulkLoad.lockIfEmpty(store.jdbc(), table.storeTables())) {
-            EmptyStoreBulkLoad.withoutIndexes(store.jdbc(), table.storeTables(), () -> table.merge(store.jdbc(), importId));
+            EmptyStoreBulkLoad.withoutIndexes(store.jdbc(), table.storeTables(),
+                    () -> table.merge(store.jdbc(), importId, false));
         } else {
-            table.merge(store.jdbc(), importId);
+            table.merge(store.jdbc(), importId, updated > 0);
         }
         long merged = System.nanoTime();
         store.jdbc().update("DELETE FROM " + table.stagingTable() + " WHERE import_id = ?", importId);

@@ -34,6 +34,9 @@ public interface StagedTable<R> {
     /** Rows of this import whose id the store has, with different content. */
     long countChanged(JdbcTemplate jdbc, String importId);
 
-    /** Inserts new rows and updates changed ones from the staging table. */
-    void merge(JdbcTemplate jdbc, String importId);
+    /**
+     * Updates changed rows (only when {@code anyChanged}: the look-up of every staged id is skipped otherwise)
+     * and inserts new ones in the file's order from the staging table.
+     */
+    void merge(JdbcTemplate jdbc, String importId, boolean anyChanged);
 }

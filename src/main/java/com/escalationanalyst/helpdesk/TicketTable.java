@@ -1,8 +1,8 @@
 package com.escalationanalyst.helpdesk;
 
-import static com.escalationanalyst.dataimport.MergeSql.assignments;
 import static com.escalationanalyst.dataimport.MergeSql.changed;
-import static com.escalationanalyst.dataimport.MergeSql.staged;
+import static com.escalationanalyst.dataimport.MergeSql.insertNew;
+import static com.escalationanalyst.dataimport.MergeSql.updateChanged;
 
 import com.escalationanalyst.dataimport.StagedTable;
 import java.sql.Types;
@@ -83,28 +83,20 @@ public final class TicketTable implements StagedTable<TicketRow> {
     }
 
     @Override
-    public void merge(JdbcTemplate jdbc, String importId) {
-        jdbc.update("""
-                MERGE INTO ticket t
-                USING (SELECT * FROM ticket_import_staging WHERE import_id = ?) s
-                ON t.ticket_id = s.ticket_id
-                WHEN MATCHED AND (%s) THEN UPDATE SET %s
-                WHEN NOT MATCHED THEN INSERT (ticket_id, %s) VALUES (s.ticket_id, %s)
-                """.formatted(changed("t", TICKET_DATA), assignments(TICKET_DATA),
-                String.join(", ", TICKET_DATA), staged(TICKET_DATA)), importId);
-        // a re-imported ticket without resolution columns is no longer resolved
-        jdbc.update("""
-                DELETE FROM resolution
-                WHERE ticket_id IN (SELECT ticket_id FROM ticket_import_staging
-                                    WHERE import_id = ? AND resolution_type IS NULL)
-                """, importId);
-        jdbc.update("""
-                MERGE INTO resolution r
-                USING (SELECT * FROM ticket_import_staging WHERE import_id = ? AND resolution_type IS NOT NULL) s
-                ON r.ticket_id = s.ticket_id
-                WHEN MATCHED AND (%s) THEN UPDATE SET %s
-                WHEN NOT MATCHED THEN INSERT (ticket_id, %s) VALUES (s.ticket_id, %s)
-                """.formatted(changed("r", RESOLUTION_DATA), assignments(RESOLUTION_DATA),
-                String.join(", ", RESOLUTION_DATA), staged(RESOLUTION_DATA)), importId);
+    public void merge(JdbcTemplate jdbc, String importId, boolean anyChanged) {
+        if (anyChanged) {
+            jdbc.update(updateChanged("ticket", stagingTable(), "ticket_id", TICKET_DATA, ""), importId);
+            // a re-imported ticket without resolution columns is no longer resolved
+            jdbc.update("""
+                    DELETE FROM resolution
+                    WHERE ticket_id IN (SELECT ticket_id FROM ticket_import_staging
+                                        WHERE import_id = ? AND resolution_type IS NULL)
+                    """, importId);
+            jdbc.update(updateChanged("resolution", stagingTable(), "ticket_id", RESOLUTION_DATA,
+                    "resolution_type IS NOT NULL"), importId);
+        }
+        jdbc.update(insertNew("ticket", stagingTable(), "ticket_id", TICKET_DATA, ""), importId);
+        jdbc.update(insertNew("resolution", stagingTable(), "ticket_id", RESOLUTION_DATA, "s.resolution_type IS NOT NULL"),
+                importId);
     }
 }

@@ -117,7 +117,7 @@ class PerformanceBenchmark {
             return;
         }
         Path csv = Files.createTempFile("bench-tickets", ".csv");
-        exportCsv(n, csv);
+        exportCsv(csv, "t.ticket_id", "TRUE");
         String database = jdbc.queryForObject("SELECT current_database()", String.class);
         // two floors: the file into a bare unlogged table, and into a table indexed and logged like the store
         jdbc.execute("DROP TABLE IF EXISTS bench_copy");
@@ -131,7 +131,6 @@ class PerformanceBenchmark {
         jdbc.execute("CREATE TABLE bench_copy_indexed (LIKE ticket INCLUDING ALL, resolution_type VARCHAR(32),"
                 + " resolved_at TIMESTAMPTZ, resolution_notes VARCHAR(20000))");
         long indexedFloor = time(() -> psqlCopy(database, "bench_copy_indexed", csv));
-        jdbc.execute("DROP TABLE bench_copy_indexed");
         // a first load: empty tables (TRUNCATE, as DELETE would leave two million dead index entries behind)
         jdbc.execute("TRUNCATE resolution, ticket");
         HeapWatch heap = HeapWatch.start();
@@ -148,6 +147,26 @@ class PerformanceBenchmark {
                 heap.liveMb(), heap.usedMb()));
         rows.add(new Row(n, name + " vs bare", app, bareFloor, 0, String.valueOf(app), heap.liveMb(), heap.usedMb()));
         Files.delete(csv);
+
+        // an import into the filled store (the ordinary path: MERGE into indexed tables with their keys): a tenth
+        // as many new tickets, against \copy of the same file into the indexed copy table that holds the n rows
+        Path more = Files.createTempFile("bench-more-tickets", ".csv");
+        exportCsv(more, "'N' || t.ticket_id", "abs(hashtext(t.ticket_id)) % 10 = 0");
+        long added = Files.readAllLines(more).size() - 1L;
+        long moreFloor = time(() -> psqlCopy(database, "bench_copy_indexed", more));
+        jdbc.execute("DROP TABLE bench_copy_indexed");
+        HeapWatch moreHeap = HeapWatch.start();
+        long moreApp = time(() -> {
+            HttpResponse<String> answer = api.postFile("/api/import/tickets", "text/csv", more);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(Api.json(answer).get("inserted").asLong()).isEqualTo(added);
+            return answer;
+        });
+        moreHeap.stop();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isEqualTo(n + added);
+        rows.add(new Row(n, String.format(Locale.ROOT, "CSV import, %,d more into the filled store", added), moreApp,
+                moreFloor, Math.round(moreFloor / 0.7), String.valueOf(moreApp), moreHeap.liveMb(), moreHeap.usedMb()));
+        Files.delete(more);
     }
 
     /** Operations whose name contains {@code -Dbench.only=...} (all by default). */
@@ -312,15 +331,17 @@ class PerformanceBenchmark {
         jdbc.execute("VACUUM ANALYZE account");
     }
 
-    void exportCsv(int n, Path csv) throws Exception {
+    /** The stored tickets that {@code where} selects as an import file, their ids written as {@code id}. */
+    void exportCsv(Path csv, String id, String where) throws Exception {
         try (Connection connection = helpdesk.dataSource().getConnection(); OutputStream out = Files.newOutputStream(csv)) {
             connection.unwrap(PGConnection.class).getCopyAPI().copyOut("""
-                    COPY (SELECT t.ticket_id, %s, t.status, t.priority, t.channel, t.product_area, t.account_id,
+                    COPY (SELECT %s AS ticket_id, %s, t.status, t.priority, t.channel, t.product_area, t.account_id,
                                  t.subject, t.escalated::text, %s, t.escalation_reason_code, t.assignee_group,
                                  %s, t.handle_time_minutes, r.resolution_type, %s, r.resolution_notes
-                          FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id)
-                    TO STDOUT WITH (FORMAT csv, HEADER true)""".formatted(iso("t.created_at"), iso("t.escalated_at"),
-                    iso("t.first_response_at"), iso("r.resolved_at")), out);
+                          FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
+                          WHERE %s)
+                    TO STDOUT WITH (FORMAT csv, HEADER true)""".formatted(id, iso("t.created_at"), iso("t.escalated_at"),
+                    iso("t.first_response_at"), iso("r.resolved_at"), where), out);
         }
         assertThat(Files.readAllLines(csv).get(0)).isEqualTo(String.join(",", TicketCsvFormat.COLUMNS));
     }
@@ -401,14 +422,14 @@ class PerformanceBenchmark {
     // ---- output ----
 
     void print() throws Exception {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-12s %-36s %8s %8s %6s %8s %8s %-6s %7s %7s  %s%n",
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-12s %-46s %8s %8s %6s %8s %8s %-6s %7s %7s  %s%n",
                 "tickets", "operation", "app ms", "floor ms", "ratio", "outside", "limit", "target", "live MB", "used MB",
                 "app runs ms"));
         StringBuilder csv = new StringBuilder("tickets,operation,app_ms,floor_ms,ratio,outside_ms,limit_ms,target_met,"
                 + "live_heap_mb,used_heap_mb,app_runs_ms\n");
         for (Row r : rows) {
             String met = r.limitMillis() == 0 ? "" : r.appMillis() <= r.limitMillis() ? "met" : "missed";
-            table.append(String.format(Locale.ROOT, "%,12d %-36s %8d %8d %6.2f %8d %8s %-6s %7.0f %7.0f  %s%n", r.tickets(),
+            table.append(String.format(Locale.ROOT, "%,12d %-46s %8d %8d %6.2f %8d %8s %-6s %7.0f %7.0f  %s%n", r.tickets(),
                     r.operation(), r.appMillis(), r.floorMillis(), r.ratio(), r.appMillis() - r.floorMillis(),
                     r.limitMillis() == 0 ? "" : Long.toString(r.limitMillis()), met, r.liveHeapMb(), r.usedHeapMb(), r.appRuns()));
             csv.append(String.format(Locale.ROOT, "%d,\"%s\",%d,%d,%.3f,%d,%s,%s,%.1f,%.1f,%s%n", r.tickets(), r.operation(),
