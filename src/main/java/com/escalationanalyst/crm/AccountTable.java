@@ -53,15 +53,6 @@ public final class AccountTable implements StagedTable<AccountRow> {
     }
 
     @Override
-    public long countNew(JdbcTemplate jdbc, String importId) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*) FROM account_import_staging s
-                WHERE s.import_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.account_id = s.account_id)
-                """, Long.class, importId);
-    }
-
-    @Override
     public long countChanged(JdbcTemplate jdbc, String importId) {
         return jdbc.queryForObject("""
                 SELECT COUNT(*) FROM account_import_staging s
@@ -71,10 +62,10 @@ public final class AccountTable implements StagedTable<AccountRow> {
     }
 
     @Override
-    public void merge(JdbcTemplate jdbc, String importId, boolean anyChanged) {
+    public void merge(JdbcTemplate jdbc, String importId, boolean anyExisting, boolean anyChanged) {
         if (anyChanged) {
             jdbc.update(updateChanged("account", stagingTable(), "account_id", DATA, ""), importId);
         }
-        jdbc.update(insertNew("account", stagingTable(), "account_id", DATA, ""), importId);
+        jdbc.update(insertNew("account", stagingTable(), "account_id", DATA, "", anyExisting), importId);
     }
 }

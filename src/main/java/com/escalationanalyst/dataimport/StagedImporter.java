@@ -158,18 +158,25 @@ public class StagedImporter {
             throw new ImportRejectedException(errors.subList(0, Math.min(errors.size(), maxErrors)), truncated);
         }
         long checked = System.nanoTime();
-        long inserted = table.countNew(store.jdbc(), importId);
-        long updated = table.countChanged(store.jdbc(), importId);
+        String staging = table.stagingTable();
+        String id = table.idColumn();
+        long stagedRows = store.jdbc().queryForObject("SELECT COUNT(*) FROM " + staging + " WHERE import_id = ?",
+                Long.class, importId);
+        long existing = store.jdbc().queryForObject("SELECT COUNT(*) FROM " + staging + " s WHERE s.import_id = ?"
+                        + " AND EXISTS (SELECT 1 FROM " + table.storeTables().get(0) + " x WHERE x." + id + " = s." + id + ")",
+                Long.class, importId);
+        long inserted = stagedRows - existing;
+        long updated = existing == 0 ? 0 : table.countChanged(store.jdbc(), importId);
         long counted = System.nanoTime();
         if (store.dialect() == Dialect.POSTGRESQL && inserted >= bulkLoadMinRows
                 && EmptyStoreBulkLoad.lockIfEmpty(store.jdbc(), table.storeTables())) {
             EmptyStoreBulkLoad.withoutIndexes(store.jdbc(), table.storeTables(),
-                    () -> table.merge(store.jdbc(), importId, false));
+                    () -> table.merge(store.jdbc(), importId, false, false));
         } else {
-            table.merge(store.jdbc(), importId, updated > 0);
+            table.merge(store.jdbc(), importId, existing > 0, updated > 0);
         }
         long merged = System.nanoTime();
-        store.jdbc().update("DELETE FROM " + table.stagingTable() + " WHERE import_id = ?", importId);
+        store.jdbc().update("DELETE FROM " + staging + " WHERE import_id = ?", importId);
         log.info("Import phases into {}: read, check and stage {} ms; duplicates {} ms; counts {} ms; merge {} ms; "
                         + "clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
                 (counted - checked) / 1_000_000, (merged - counted) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);

@@ -22,21 +22,20 @@ public interface StagedTable<R> {
 
     String idColumn();
 
-    /** The store tables {@link #merge} writes, those referenced first. */
+    /** The store tables {@link #merge} writes: first the one keyed by {@link #idColumn()}, then those referring to it. */
     List<String> storeTables();
 
     /** Values in the order of {@link #stagingColumns()}. */
     Object[] values(R row);
 
-    /** Rows of this import whose id the store does not have yet. */
-    long countNew(JdbcTemplate jdbc, String importId);
 
     /** Rows of this import whose id the store has, with different content. */
     long countChanged(JdbcTemplate jdbc, String importId);
 
     /**
-     * Updates changed rows (only when {@code anyChanged}: the look-up of every staged id is skipped otherwise)
-     * and inserts new ones in the file's order from the staging table.
+     * Updates changed rows and inserts new ones in the file's order from the staging table. What the counts
+     * found spares look-ups: with no staged id in the store every staged row is new, and with no changed row
+     * nothing is updated.
      */
-    void merge(JdbcTemplate jdbc, String importId, boolean anyChanged);
+    void merge(JdbcTemplate jdbc, String importId, boolean anyExisting, boolean anyChanged);
 }

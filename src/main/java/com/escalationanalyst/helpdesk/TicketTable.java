@@ -63,15 +63,6 @@ public final class TicketTable implements StagedTable<TicketRow> {
     }
 
     @Override
-    public long countNew(JdbcTemplate jdbc, String importId) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*) FROM ticket_import_staging s
-                WHERE s.import_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.ticket_id = s.ticket_id)
-                """, Long.class, importId);
-    }
-
-    @Override
     public long countChanged(JdbcTemplate jdbc, String importId) {
         return jdbc.queryForObject("""
                 SELECT COUNT(*) FROM ticket_import_staging s
@@ -83,7 +74,7 @@ public final class TicketTable implements StagedTable<TicketRow> {
     }
 
     @Override
-    public void merge(JdbcTemplate jdbc, String importId, boolean anyChanged) {
+    public void merge(JdbcTemplate jdbc, String importId, boolean anyExisting, boolean anyChanged) {
         if (anyChanged) {
             jdbc.update(updateChanged("ticket", stagingTable(), "ticket_id", TICKET_DATA, ""), importId);
             // a re-imported ticket without resolution columns is no longer resolved
@@ -95,8 +86,9 @@ public final class TicketTable implements StagedTable<TicketRow> {
             jdbc.update(updateChanged("resolution", stagingTable(), "ticket_id", RESOLUTION_DATA,
                     "resolution_type IS NOT NULL"), importId);
         }
-        jdbc.update(insertNew("ticket", stagingTable(), "ticket_id", TICKET_DATA, ""), importId);
-        jdbc.update(insertNew("resolution", stagingTable(), "ticket_id", RESOLUTION_DATA, "s.resolution_type IS NOT NULL"),
-                importId);
+        // a resolution belongs to a stored ticket (foreign key): no staged ticket stored, no staged resolution stored
+        jdbc.update(insertNew("ticket", stagingTable(), "ticket_id", TICKET_DATA, "", anyExisting), importId);
+        jdbc.update(insertNew("resolution", stagingTable(), "ticket_id", RESOLUTION_DATA, "s.resolution_type IS NOT NULL",
+                anyExisting), importId);
     }
 }
