@@ -36,11 +36,12 @@ class SegmentQueries {
             sql.append(" AND t.product_area = ?");
         }
         sql.append(" GROUP BY COALESCE(t.account_id, '')");
+        // one row per account, all of them kept in the map: no fetch size, so that PostgreSQL may aggregate in
+        // parallel (a statement fetched in chunks inside a transaction runs through a cursor, never in parallel)
         Map<String, AccountTotals> totals = new HashMap<>();
-        helpdesk.transactions().executeWithoutResult(tx -> helpdesk.jdbc().query(con -> {
+        helpdesk.jdbc().query(con -> {
             PreparedStatement ps = con.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(5000);
             ps.setObject(1, filter.period().fromInstant().atOffset(ZoneOffset.UTC));
             ps.setObject(2, filter.period().toInstant().atOffset(ZoneOffset.UTC));
             if (filter.productArea() != null) {
@@ -49,7 +50,7 @@ class SegmentQueries {
             return ps;
         }, rs -> {
             totals.put(rs.getString(1), new AccountTotals(rs.getLong(2), rs.getLong(3)));
-        }));
+        });
         return totals;
     }
 
