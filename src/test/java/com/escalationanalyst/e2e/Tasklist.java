@@ -29,8 +29,28 @@ final class Tasklist {
         browser.open(PATH);
         browser.find(By.xpath("//a[normalize-space()='Start process'] | //button[normalize-space()='Start process']"))
                 .click();
-        browser.find(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']")).click();
-        browser.find(By.cssSelector(".modal .fjs-form"));
+        By link = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']");
+        By form = By.cssSelector(".modal .fjs-form");
+        // the dialog slides in (Bootstrap's fade): a click while it moves can miss the link, so it is clicked
+        // again, as long as the list still shows, until the start form appears
+        browser.until(driver -> {
+            WebElement shown = displayed(driver, form);
+            if (shown == null) {
+                WebElement process = displayed(driver, link);
+                if (process != null) {
+                    try {
+                        process.click();
+                    } catch (org.openqa.selenium.ElementNotInteractableException stillMoving) {
+                        // covered or not yet clickable: the next poll clicks again
+                    }
+                }
+            }
+            return shown;
+        }, "the start form of " + processName);
+    }
+
+    private static WebElement displayed(org.openqa.selenium.WebDriver driver, By by) {
+        return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
     }
 
     /** The form-js input whose label reads {@code label}. */
