@@ -1,13 +1,14 @@
 package com.escalationanalyst.knowledge;
 
+import com.escalationanalyst.security.PageCsrf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,12 @@ class KnowledgePage {
     }
 
     @GetMapping("/knowledge")
-    String page(Model model) {
+    String page(Model model, HttpServletRequest request) {
+        model.addAttribute("csrf", PageCsrf.token(request));
+        return page(model);
+    }
+
+    private String page(Model model) {
         model.addAttribute("spaces", List.of(
                 new SpaceView("escalation-policies", ".md, .yaml",
                         KnowledgeController.versions(knowledge.documents("escalation-policies"))),
@@ -42,9 +48,10 @@ class KnowledgePage {
     }
 
     @PostMapping("/knowledge/{space}")
-    String upload(@PathVariable String space, @RequestPart("file") MultipartFile file, HttpServletRequest request,
+    String upload(@PathVariable String space, @RequestPart("file") MultipartFile file,
+                  @RequestParam(name = PageCsrf.FIELD, required = false) String csrf, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect, Model model) throws IOException {
-        sameOrigin(request);
+        sameOrigin(request, csrf);
         try {
             KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getBytes(),
                     identityService.getCurrentAuthentication().getUserId());
@@ -56,36 +63,43 @@ class KnowledgePage {
             model.addAttribute("errorSpace", space);
             model.addAttribute("errorFile", file.getOriginalFilename());
             model.addAttribute("errors", e.reasons());
-            return page(model);
+            return page(model, request);
         }
     }
 
     @PostMapping("/knowledge/{space}/{name}/activate")
     String activate(@PathVariable String space, @PathVariable String name, @RequestParam int version,
+                    @RequestParam(name = PageCsrf.FIELD, required = false) String csrf,
                     HttpServletRequest request, RedirectAttributes redirect) {
-        sameOrigin(request);
+        sameOrigin(request, csrf);
         knowledge.activate(space, name, version);
         redirect.addFlashAttribute("message", name + " version " + version + " is active.");
         return "redirect:/knowledge";
     }
 
     @PostMapping("/knowledge/{space}/{name}/deactivate")
-    String deactivate(@PathVariable String space, @PathVariable String name, HttpServletRequest request,
+    String deactivate(@PathVariable String space, @PathVariable String name,
+                      @RequestParam(name = PageCsrf.FIELD, required = false) String csrf, HttpServletRequest request,
                       RedirectAttributes redirect) {
-        sameOrigin(request);
+        sameOrigin(request, csrf);
         knowledge.deactivate(space, name);
         redirect.addFlashAttribute("message", name + " is no longer active (its versions are kept).");
         return "redirect:/knowledge";
     }
 
-    /** Forms post only from this page: a browser's Origin header must name this host. */
-    private static void sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals("null")) {
-            String host = URI.create(origin).getAuthority();
-            if (!host.equalsIgnoreCase(request.getHeader("Host"))) {
-                throw new KnowledgeValidationException(403, List.of("cross-site form post refused"));
-            }
+    /** A refused post, a missing document or version: the page again, with the reasons, and their status. */
+    @ExceptionHandler(KnowledgeValidationException.class)
+    String refused(KnowledgeValidationException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(e.status());
+        model.addAttribute("errors", e.reasons());
+        return page(model, request);
+    }
+
+    /** Forms post only from this page, in this session (see PageCsrf). */
+    private static void sameOrigin(HttpServletRequest request, String csrf) {
+        String problem = PageCsrf.problem(request, csrf);
+        if (problem != null) {
+            throw new KnowledgeValidationException(403, List.of(problem));
         }
     }
 }

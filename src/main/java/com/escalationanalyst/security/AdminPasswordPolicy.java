@@ -7,37 +7,31 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * In profile {@code postgres} (production) the application does not start with a weak administrator
- * password: missing, equal to the user id, or shorter than 12 characters. Checked before anything connects
- * to a database, so the refusal is the first and only error. The embedded default keeps its generated one.
+ * A weak administrator password stops the start before anything connects to a database, so the refusal is
+ * the first and only error. In profile {@code postgres} (production) ADMIN_PASSWORD must be set; in every
+ * profile a password that is set must meet the password policy of {@link PasswordRules} (the embedded default
+ * without one generates a strong password on first start).
  */
 public class AdminPasswordPolicy implements EnvironmentPostProcessor, Ordered {
 
-    static final int MIN_LENGTH = 12;
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
+        boolean production = environment.acceptsProfiles(Profiles.of("postgres"));
+        String password = environment.getProperty("ADMIN_PASSWORD", "");
+        if (password.isEmpty() && !production) {
             return;
         }
-        String problem = problem(environment.getProperty("ADMIN_USER", "admin"), environment.getProperty("ADMIN_PASSWORD", ""));
+        String problem = problem(environment.getProperty("ADMIN_USER", "admin"), password);
         if (problem != null) {
-            throw new IllegalStateException("ADMIN_PASSWORD: " + problem + " (profile postgres refuses to start with it)");
+            throw new IllegalStateException("ADMIN_PASSWORD: " + problem + (password.isEmpty()
+                    ? "; set it in the environment (profile postgres refuses to start without it)"
+                    : "; choose a password of at least " + PasswordRules.MIN_LENGTH + " characters without the user id"));
         }
     }
 
     /** What is wrong with the password, or null. */
     static String problem(String userId, String password) {
-        if (password == null || password.isEmpty()) {
-            return "not set; set it in the environment";
-        }
-        if (password.equals(userId)) {
-            return "equals the user id '" + userId + "'";
-        }
-        if (password.length() < MIN_LENGTH) {
-            return "shorter than " + MIN_LENGTH + " characters";
-        }
-        return null;
+        return PasswordRules.problem(userId, password);
     }
 
     @Override

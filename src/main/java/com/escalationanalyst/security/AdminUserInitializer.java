@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * The administrator: {@code ADMIN_USER} (default "admin") with {@code ADMIN_PASSWORD}. Without a
  * password the first start creates the user with a generated one and prints it once; later starts
- * keep it. Setting ADMIN_PASSWORD sets (or resets) the password. No password is ever read from a
+ * keep it. Setting ADMIN_PASSWORD sets (or resets) the password and unlocks the user, also one the
+ * engine had locked: the new password is written, never checked against the stored one (a check is a
+ * login attempt, and a failed one would count against the user). No password is ever read from a
  * committed file.
  */
 @Component
@@ -34,11 +36,13 @@ class AdminUserInitializer implements SmartInitializingSingleton {
     private final ProcessEngine engine;
     private final String userId;
     private final String password;
+    private final LoginThrottle throttle;
 
-    AdminUserInitializer(ProcessEngine engine,
+    AdminUserInitializer(ProcessEngine engine, LoginThrottle throttle,
                          @Value("${ADMIN_USER:admin}") String userId,
                          @Value("${ADMIN_PASSWORD:}") String password) {
         this.engine = engine;
+        this.throttle = throttle;
         this.userId = userId;
         this.password = password;
     }
@@ -61,10 +65,12 @@ class AdminUserInitializer implements SmartInitializingSingleton {
             } else {
                 log.info("Created administrator '{}' from ADMIN_USER / ADMIN_PASSWORD", userId);
             }
-        } else if (!password.isEmpty() && !identity.checkPassword(userId, password)) {
+        } else if (!password.isEmpty()) {
             user.setPassword(password);
             identity.saveUser(user);
-            log.info("Administrator '{}': password set from ADMIN_PASSWORD", userId);
+            identity.unlockUser(userId);
+            throttle.clearUser(userId);
+            log.info("Administrator '{}': password set from ADMIN_PASSWORD, failed logins cleared", userId);
         }
         ensureAdminGroup(identity, engine.getAuthorizationService());
         AccessGroups.ensure(identity, engine.getAuthorizationService(), userId);
@@ -95,9 +101,16 @@ class AdminUserInitializer implements SmartInitializingSingleton {
         }
     }
 
-    private static String generatePassword() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    /** 24 characters of 144 random bits; drawn again in the unlikely case it contains the user id. */
+    private String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        while (true) {
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            String candidate = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (PasswordRules.problem(userId, candidate) == null) {
+                return candidate;
+            }
+        }
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * groups and tenants are set on the engine for the request, so Camunda authorization applies to everything
  * it does; the application's own endpoints also need a group ({@link AccessRules}): 401 without a user,
  * 403 without the group. Only {@code GET /engine-rest/engine} (engine names, for health checks) stays open.
+ * Password checks go through {@link LoginThrottle} (429 while a user or address waits), and a browser's
+ * cross-site request that would change something is refused before anything else.
  */
 class BasicAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,10 +34,12 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final String engineName;
+    private final LoginThrottle throttle;
 
-    BasicAuthenticationFilter(IdentityService identityService, String engineName) {
+    BasicAuthenticationFilter(IdentityService identityService, String engineName, LoginThrottle throttle) {
         this.identityService = identityService;
         this.engineName = engineName;
+        this.throttle = throttle;
     }
 
     @Override
@@ -46,7 +50,23 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String userId = authenticate(request.getHeader("Authorization"));
+        if (crossSite(request)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"error\":\"cross-site request refused: the Origin header does not name this host\"}");
+            return;
+        }
+        Credentials credentials = credentials(request.getHeader("Authorization"));
+        String userId = null;
+        if (credentials != null) {
+            LoginThrottle.Verdict verdict = throttle.check(credentials.userId(), request.getRemoteAddr());
+            if (!verdict.allowed()) {
+                tooManyFailures(response, verdict, isPage(path));
+                return;
+            }
+            userId = check(credentials, request.getRemoteAddr());
+        }
         if (userId == null && request.getHeader("Authorization") == null && sessionAllowed(request.getMethod(), path)) {
             userId = sessionUser(request.getSession(false));
         }
@@ -105,7 +125,74 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         return authentication == null ? null : authentication.getIdentityId();
     }
 
-    private String authenticate(String header) {
+    /**
+     * 429 with {@code Retry-After}: the password was not checked. The reason says whether the address or the
+     * user waits, never whether the password would have been right.
+     */
+    static void tooManyFailures(HttpServletResponse response, LoginThrottle.Verdict verdict, boolean page) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+        response.setCharacterEncoding("UTF-8");
+        String text = verdict.reason() + "; try again in " + verdict.retryAfterSeconds() + " s";
+        if (page) {
+            response.setContentType("text/html");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Wait</title>"
+                    + "</head><body><p>" + text + ".</p></body></html>");
+        } else {
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"" + text + "\",\"retryAfterSeconds\":" + verdict.retryAfterSeconds() + "}");
+        }
+    }
+
+    /**
+     * A browser names the page a request comes from in {@code Origin} on every cross-site POST, PUT or DELETE.
+     * Such a request carrying the browser's remembered Basic credentials or session must not change anything
+     * here; clients that are not browsers send no Origin. {@code Origin: null} (sandboxed or opaque origins)
+     * counts as cross-site.
+     */
+    static boolean crossSite(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && !sameOrigin(origin, request);
+    }
+
+    /** Whether an Origin (or Referer) value names the host the request was sent to. */
+    static boolean sameOrigin(String url, HttpServletRequest request) {
+        if (url == null || url.equals("null")) {
+            return false;
+        }
+        try {
+            String authority = java.net.URI.create(url.trim()).getAuthority();
+            String host = request.getHeader("Host");
+            return authority != null && host != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private record Credentials(String userId, String password) {
+    }
+
+    private String check(Credentials credentials, String address) {
+        boolean valid;
+        try {
+            valid = identityService.checkPassword(credentials.userId(), credentials.password());
+        } catch (RuntimeException concurrentFailures) {
+            // two failed logins of one user at once: the engine's row update of one of them conflicts
+            valid = false;
+        }
+        if (valid) {
+            throttle.succeeded(credentials.userId(), address);
+            return credentials.userId();
+        }
+        throttle.failed(credentials.userId(), address);
+        return null;
+    }
+
+    private static Credentials credentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
@@ -119,8 +206,6 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         if (colon <= 0) {
             return null;
         }
-        String userId = decoded.substring(0, colon);
-        String password = decoded.substring(colon + 1);
-        return identityService.checkPassword(userId, password) ? userId : null;
+        return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 }

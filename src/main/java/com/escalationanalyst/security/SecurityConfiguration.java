@@ -1,5 +1,6 @@
 package com.escalationanalyst.security;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +11,28 @@ import org.springframework.core.Ordered;
 class SecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(ProcessEngine engine) {
+    LoginThrottle loginThrottle(LoginSettings settings, Clock clock) {
+        return new LoginThrottle(settings.policy(), clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(ProcessEngine engine, LoginThrottle throttle) {
         FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new BasicAuthenticationFilter(engine.getIdentityService(), engine.getName()));
+                new BasicAuthenticationFilter(engine.getIdentityService(), engine.getName(), throttle));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("basicAuthentication");
+        return registration;
+    }
+
+    /** The Camunda web apps' login form checks passwords too: the same throttle applies there. */
+    @Bean
+    FilterRegistrationBean<WebAppLoginThrottleFilter> webAppLoginThrottleFilter(LoginThrottle throttle) {
+        FilterRegistrationBean<WebAppLoginThrottleFilter> registration = new FilterRegistrationBean<>(
+                new WebAppLoginThrottleFilter(throttle));
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setName("webAppLoginThrottle");
         return registration;
     }
 }

@@ -3,6 +3,7 @@ package com.escalationanalyst.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.PageSession;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -188,14 +189,17 @@ class KnowledgeApiIT {
         assertThat(page.body()).contains("known-issues.yaml").contains("reason-codes.yaml");
         assertThat(api.getAnonymous("/knowledge").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> refused = api.upload("/knowledge/known-issues", "file", "bad.yaml",
-                "- id: KI-1\n  title: <script>alert(1)</script>\n  status: open\n".getBytes(StandardCharsets.UTF_8));
+        PageSession browser = new PageSession(port);
+        browser.get("/knowledge");
+        HttpResponse<String> refused = browser.upload("/knowledge/known-issues", "bad.yaml",
+                "- id: KI-1\n  title: <script>alert(1)</script>\n  status: open\n".getBytes(StandardCharsets.UTF_8),
+                true, browser.origin());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("bad.yaml was refused for known-issues")
                 .contains("issue 1 (KI-1): product_area is required");
 
-        HttpResponse<String> accepted = api.upload("/knowledge/known-issues", "file", "calendar.yaml",
-                EXTRA_ISSUES.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> accepted = browser.upload("/knowledge/known-issues", "calendar.yaml",
+                EXTRA_ISSUES.getBytes(StandardCharsets.UTF_8), true, browser.origin());
         assertThat(accepted.statusCode()).isEqualTo(302);
         assertThat(api.get("/knowledge").body()).contains("calendar.yaml");
     }

@@ -10,13 +10,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The packaged jar in profile postgres refuses weak administrator passwords before touching a database. */
+/**
+ * The packaged jar refuses weak administrator passwords before touching a database: in profile postgres a
+ * missing one too, in the embedded default one that is set and weak.
+ */
 class AdminPasswordPolicyIT {
 
     @Test
     void weakPasswordsStopTheStart() throws Exception {
         assertThat(AdminPasswordPolicy.problem("admin", "correct-horse-battery")).isNull();
-        for (String[] weak : new String[][] {{"", "not set"}, {"admin", "equals the user id"}, {"short-pw", "shorter than 12"}}) {
+        for (String[] weak : new String[][] {{"", "not set"}, {"my-admin-password", "contains the user id 'admin'"},
+                {"short-pw", "shorter than 12"}, {"              ", "consists of whitespace only"},
+                {"  eleven-chr  ", "shorter than 12"}}) {
             Path dir = Files.createTempDirectory("ea-policy");
             ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
             command.environment().put("ADMIN_USER", "admin");
@@ -33,5 +38,24 @@ class AdminPasswordPolicyIT {
             assertThat(process.exitValue()).as(output).isNotZero();
             assertThat(output).contains("ADMIN_PASSWORD: " + weak[1]).doesNotContain("Connection refused");
         }
+    }
+
+    @Test
+    void theEmbeddedDefaultRefusesAWeakPasswordThatIsSet() throws Exception {
+        Path dir = Files.createTempDirectory("ea-policy");
+        ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
+        command.environment().remove("SPRING_PROFILES_ACTIVE");
+        command.environment().remove("DB_URL");
+        command.environment().put("ADMIN_USER", "admin");
+        command.environment().put("ADMIN_PASSWORD", "   ");
+        command.redirectErrorStream(true);
+        Path log = dir.resolve("out.log");
+        command.redirectOutput(log.toFile());
+        Process process = command.start();
+        PackagedApp.waitFor(process, Duration.ofMinutes(2));
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("ADMIN_PASSWORD: consists of whitespace only");
+        assertThat(Files.exists(dir.resolve("escalation-analyst.mv.db"))).as("no database was created").isFalse();
     }
 }
