@@ -46,6 +46,9 @@ final class AccessGroups {
             grant(authorizations, ANALYSTS, PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE,
                     Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         }
+        // the self-check is open to analysts by the application's rules (AccessRules): the engine agrees
+        grant(authorizations, ANALYSTS, PROCESS_DEFINITION, ProcessIds.SELF_CHECK, Permissions.READ,
+                Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         grant(authorizations, ANALYSTS, PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         grant(authorizations, ANALYSTS, DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
 

@@ -1,0 +1,87 @@
+package com.escalationanalyst.analysis;
+
+import com.escalationanalyst.period.PeriodException;
+import com.escalationanalyst.period.PeriodResolver;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an analysis accepts when it starts, however it is started (the API, a Tasklist form, or the engine
+ * REST API, which takes any variables): the inputs of its form and nothing else, each a text of at most
+ * {@value #MAX_LENGTH} characters, a period the resolver understands, a segment the CRM knows, and
+ * {@code initiator} (whom the review task goes to) only as the person starting it. A refusal is an
+ * {@link AnalysisInputException}: 400 through the engine REST API, a message at the form in Tasklist.
+ */
+@Component
+public class AnalysisInputs {
+
+    public static final int MAX_LENGTH = 200;
+    public static final Set<String> COMMON = Set.of(AnalysisVariables.PERIOD, AnalysisVariables.FROM, AnalysisVariables.TO,
+            AnalysisVariables.PRODUCT_AREA);
+
+    private final PeriodResolver periods;
+    private final TicketFilterFactory filters;
+    private final IdentityService identityService;
+
+    AnalysisInputs(PeriodResolver periods, TicketFilterFactory filters, IdentityService identityService) {
+        this.periods = periods;
+        this.filters = filters;
+        this.identityService = identityService;
+    }
+
+    /** Checks the variables an analysis was started with; {@code extra} names its own inputs beside the common ones. */
+    public void check(DelegateExecution execution, Set<String> extra) {
+        // typed and not deserialised: an object variable is refused by its type, never instantiated
+        VariableMap typed = execution.getVariablesTyped(false);
+        for (String name : typed.keySet()) {
+            TypedValue typedValue = typed.getValueTyped(name);
+            if (typedValue.getType() != null && typedValue.getType() != ValueType.STRING
+                    && typedValue.getType() != ValueType.NULL) {
+                throw refused(name, "must be a text");
+            }
+            Object value = typedValue.getValue();
+            if (name.equals(AnalysisVariables.INITIATOR)) {
+                Authentication user = identityService.getCurrentAuthentication();
+                if (user != null && !Objects.equals(user.getUserId(), value)) {
+                    throw refused(name, "is the person starting the analysis and cannot be given");
+                }
+                continue;
+            }
+            if (name.equals(AnalysisVariables.SOURCE)) {
+                if (value != null && !AnalysisVariables.SOURCE_API.equals(value)) {
+                    throw refused(name, "is set by the API only");
+                }
+                continue;
+            }
+            if (!COMMON.contains(name) && !extra.contains(name)) {
+                Set<String> inputs = new TreeSet<>(COMMON);
+                inputs.addAll(extra);
+                throw refused(name, "unknown input; the inputs are " + String.join(", ", inputs));
+            }
+            if (value != null && ((String) value).length() > MAX_LENGTH) {
+                throw refused(name, "is longer than " + MAX_LENGTH + " characters");
+            }
+        }
+        try {
+            filters.checkSegment((String) typed.get(AnalysisVariables.SEGMENT));
+            periods.resolve((String) typed.get(AnalysisVariables.PERIOD), (String) typed.get(AnalysisVariables.FROM),
+                    (String) typed.get(AnalysisVariables.TO));
+        } catch (AnalysisRequestException e) {
+            throw new AnalysisInputException(e.field(), e.getMessage().substring(e.field().length() + 2));
+        } catch (PeriodException e) {
+            throw refused(AnalysisVariables.PERIOD, e.getMessage());
+        }
+    }
+
+    private static AnalysisInputException refused(String field, String message) {
+        return new AnalysisInputException(field, message);
+    }
+}

@@ -1,0 +1,119 @@
+package com.escalationanalyst.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.escalationanalyst.process.ProcessIds;
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The engine REST API takes any variables: an analyst starting an analysis there gets exactly the checks of
+ * the application's API and forms (400 otherwise), object variables are never read back as arbitrary classes,
+ * and what an analyst may do by the application's rules the engine allows too.
+ */
+@IntegrationTest
+class EngineRestHardeningIT {
+
+    static final String PASSWORD = "pw-" + UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TaskService taskService;
+
+    @BeforeEach
+    void analyst() {
+        if (identityService.createUserQuery().userId("analyst7").count() == 0) {
+            User user = identityService.newUser("analyst7");
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership("analyst7", AccessGroups.ANALYSTS);
+        }
+    }
+
+    @Test
+    void anAnalystStartingAnAnalysisThroughTheEngineRestApiGetsTheApplicationsChecks() {
+        Api analyst = new Api(port, "analyst7", PASSWORD);
+        String start = "/engine-rest/process-definition/key/" + ProcessIds.ANALYZE_ESCALATION_PATTERNS + "/start";
+        String[][] refused = {
+            {"{\"result\":{\"value\":\"{}\",\"type\":\"String\"}}", "result: unknown input; the inputs are from, period, productArea, segment, to"},
+            {"{\"period\":{\"value\":7,\"type\":\"Integer\"}}", "period: must be a text"},
+            {"{\"period\":{\"value\":\"the week after next\",\"type\":\"String\"}}", "period: 'the week after next' is not a period I understand"},
+            {"{\"productArea\":{\"value\":\"" + "x".repeat(201) + "\",\"type\":\"String\"}}", "productArea: is longer than 200 characters"},
+            {"{\"initiator\":{\"value\":\"admin\",\"type\":\"String\"}}", "initiator: is the person starting the analysis and cannot be given"},
+            {"{\"source\":{\"value\":\"batch\",\"type\":\"String\"}}", "source: is set by the API only"},
+            {"{\"period\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.net.URL\","
+                    + "\"serializationDataFormat\":\"application/json\"}}}", "period: must be a text"},
+        };
+        long before = historyService.createHistoricProcessInstanceQuery().count();
+        for (String[] attempt : refused) {
+            HttpResponse<String> response = analyst.post(start, "application/json",
+                    ("{\"variables\":" + attempt[0] + "}").getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(attempt[0] + " → " + response.body()).isEqualTo(400);
+            assertThat(Api.json(response).get("message").asText()).contains(attempt[1]);
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).as("nothing started").isEqualTo(before);
+
+        HttpResponse<String> accepted = analyst.post(start, "application/json",
+                "{\"variables\":{\"period\":{\"value\":\"last 30 days\",\"type\":\"String\"}}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        String instance = Api.json(accepted).get("id").asText();
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getAssignee())
+                .as("the review goes to the analyst who started it").isEqualTo("analyst7");
+        runtimeService.deleteProcessInstance(instance, "test");
+
+        String segments = "/engine-rest/process-definition/key/" + ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES + "/start";
+        HttpResponse<String> badDimension = analyst.post(segments, "application/json",
+                "{\"variables\":{\"dimension\":{\"value\":\"planet\",\"type\":\"String\"}}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(badDimension.statusCode()).isEqualTo(400);
+        assertThat(Api.json(badDimension).get("message").asText()).contains("dimension: 'planet' is not a dimension");
+    }
+
+    @Test
+    void objectVariablesOfTypesOutsideTheAllowListAreNeverDeserialised() {
+        repositoryService.createDeployment().addModelInstance("wait.bpmn", Bpmn.createExecutableProcess("WaitProcess")
+                .camundaHistoryTimeToLive(1).startEvent().userTask().endEvent().done()).deploy();
+        String instance = runtimeService.startProcessInstanceByKey("WaitProcess").getId();
+        runtimeService.setVariable(instance, "link", Variables.serializedObjectValue("\"http://example.com/\"")
+                .objectTypeName("java.net.URL").serializationDataFormat("application/json").create());
+        runtimeService.setVariable(instance, "names", Variables.serializedObjectValue("[\"a\",\"b\"]")
+                .objectTypeName("java.util.ArrayList<java.lang.String>").serializationDataFormat("application/json").create());
+        assertThatThrownBy(() -> runtimeService.getVariable(instance, "link"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("java.net.URL");
+        assertThat(runtimeService.getVariable(instance, "names")).as("the JDK's collections are allowed")
+                .isEqualTo(java.util.List.of("a", "b"));
+        runtimeService.deleteProcessInstance(instance, "test");
+    }
+
+    @Test
+    void anAnalystMayRunTheSelfCheck() {
+        HttpResponse<String> check = new Api(port, "analyst7", PASSWORD).post("/api/self-check", "application/json", new byte[0]);
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+        assertThat(Api.json(check).get("pythonVersion").asText()).startsWith("2.7.");
+    }
+}
