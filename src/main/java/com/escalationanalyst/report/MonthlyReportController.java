@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/reports/monthly} runs MonthlyEscalationReportProcess for a month (the e-mail follows
- * asynchronously); {@code GET /api/reports} and {@code GET /api/reports/{id}} read the archive.
+ * asynchronously); {@code GET /api/reports} and {@code GET /api/reports/{id}} read the archive (a report with
+ * its recipients, those that received it and those that were refused, with the reason).
  */
 @RestController
 class MonthlyReportController {
@@ -65,7 +67,7 @@ class MonthlyReportController {
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
             }
         }
-        if (request.send() && recipients.resolve().isEmpty()) {
+        if (request.send() && recipients.resolve().recipients().isEmpty()) {
             throw new AnalysisRequestException(ReportVariables.SEND, "the report has no recipients: set " + recipients.describe());
         }
         Map<String, Object> variables = new HashMap<>();
@@ -111,6 +113,9 @@ class MonthlyReportController {
         answer.put("sentAt", report.sentAt() == null ? null : report.sentAt().toString());
         answer.set("recipients", JsonVariables.mapper().valueToTree(report.recipients()));
         answer.set("deliveries", JsonVariables.mapper().valueToTree(archive.deliveries(reportId)));
+        List<StoredReport.Refusal> refused = new ArrayList<>(report.refusedRecipients());
+        refused.addAll(archive.refusals(reportId));
+        answer.set("refusedRecipients", JsonVariables.mapper().valueToTree(refused));
         answer.set("numbers", JsonVariables.mapper().readTree(report.numbers()));
         return ResponseEntity.ok(answer);
     }

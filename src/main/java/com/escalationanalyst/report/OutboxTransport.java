@@ -2,9 +2,9 @@ package com.escalationanalyst.report;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,17 +14,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Without an SMTP server each message becomes an {@code .eml} file in the outbox folder (any mail client
- * opens it). Written to a temporary file first and moved into place, so a file in the outbox is whole.
+ * opens it). Written to a temporary file first and moved into place, so a file in the outbox is whole. The
+ * file is named after the report and the mailbox, so a message written again (a send retried after a crash)
+ * replaces its file instead of adding a second one.
  */
 final class OutboxTransport implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxTransport.class);
+    private static final String TEMPORARY_PREFIX = ".writing-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private final Path outbox;
     private final Session session = Session.getInstance(new Properties());
 
-    OutboxTransport(Path outbox) {
+    private OutboxTransport(Path outbox) {
         this.outbox = outbox;
+    }
+
+    /**
+     * The outbox at start: temporary files left by a process that stopped while writing are removed (their
+     * messages were not recorded as delivered, so the send job writes them again).
+     */
+    static OutboxTransport open(Path outbox) throws IOException {
+        int removed = 0;
+        if (Files.isDirectory(outbox)) {
+            try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(outbox, TEMPORARY_PREFIX + "*" + TEMPORARY_SUFFIX)) {
+                for (Path file : unfinished) {
+                    if (Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        log.info("No spring.mail.host: monthly reports are written to {} ({} unfinished temporary files of an earlier run removed)",
+                outbox.toAbsolutePath(), removed);
+        return new OutboxTransport(outbox);
     }
 
     @Override
@@ -33,21 +57,16 @@ final class OutboxTransport implements MailTransport {
     }
 
     @Override
-    public MimeMessage newMessage() {
-        return new MimeMessage(session);
+    public ReportMessage newMessage(String reportId, String month, String mailbox) {
+        return new ReportMessage(session, reportId, month, mailbox);
     }
 
     @Override
-    public String deliver(MimeMessage message) throws MessagingException, IOException {
+    public String deliver(ReportMessage message) throws MessagingException, IOException {
         Files.createDirectories(outbox);
         message.saveChanges();
-        // e.g. 2026-10-64219358-vp-customer-experience_example.com.eml: month, report, recipient
-        String[] report = message.getHeader(ReportMailer.REPORT_ID_HEADER);
-        String[] month = message.getHeader(ReportMailer.REPORT_MONTH_HEADER);
-        String name = (month == null ? "" : month[0] + "-") + (report == null ? message.getMessageID() : report[0].substring(0, 8))
-                + "-" + message.getAllRecipients()[0];
-        Path target = outbox.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml");
-        Path temporary = Files.createTempFile(outbox, ".writing-", ".tmp");
+        Path target = outbox.resolve(fileName(message));
+        Path temporary = Files.createTempFile(outbox, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 message.writeTo(out);
@@ -58,5 +77,14 @@ final class OutboxTransport implements MailTransport {
         }
         log.info("Report message written to {}", target.toAbsolutePath());
         return target.toAbsolutePath().toString();
+    }
+
+    /**
+     * Month, report and mailbox hash as in the Message-ID, then the mailbox for the reader, e.g.
+     * {@code 2026-10-64219358-1b9d-4c2e-9f3a-0d5e7a8b6c41.3f1c2a9e0b7d4c55-vp-customer-experience_example.com.eml}.
+     * The hash keeps apart two mailboxes that read the same once made safe for a file name ({@code a+b@}, {@code a_b@}).
+     */
+    static String fileName(ReportMessage message) {
+        return (message.month() + "-" + message.key() + "-" + message.mailbox()).replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
     }
 }

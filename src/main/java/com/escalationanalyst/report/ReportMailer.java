@@ -1,15 +1,18 @@
 package com.escalationanalyst.report;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -21,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Mails a stored report, one message per recipient (HTML with the chart as an inline CID image, and
  * the plain-text alternative). Each recipient is recorded as soon as its message was handed over, in a
  * transaction of its own; a send that fails part-way is retried for the others only, so nobody gets the
- * report twice.
+ * report twice. A recipient the server refuses for good (5xx) is recorded as refused and not tried again;
+ * one it refuses for now (4xx) does not hold up the others, but fails the send afterwards so the job is
+ * retried for it.
  */
 @Component
 class ReportMailer {
@@ -30,7 +35,8 @@ class ReportMailer {
     static final String REPORT_ID_HEADER = "X-Escalation-Report-Id";
     static final String REPORT_MONTH_HEADER = "X-Escalation-Report-Month";
 
-    record Outcome(int delivered, int alreadyDelivered) {
+    /** What this attempt did: delivered, found delivered by an earlier attempt, refused for good. */
+    record Outcome(int delivered, int alreadyDelivered, int refused) {
     }
 
     private final ReportArchive archive;
@@ -48,20 +54,39 @@ class ReportMailer {
     Outcome send(String reportId) {
         StoredReport report = archive.find(reportId)
                 .orElseThrow(() -> new IllegalStateException("Report " + reportId + " is not in the archive"));
-        Set<String> done = archive.deliveries(reportId).stream().map(StoredReport.Delivery::recipient)
-                .collect(Collectors.toSet());
+        Set<String> settled = archive.settledRecipients(reportId);
+        int alreadyDelivered = archive.deliveries(reportId).size();
         int delivered = 0;
+        int refused = 0;
+        List<String> postponed = new ArrayList<>();
         for (String recipient : report.recipients()) {
-            if (done.contains(recipient)) {
+            if (settled.contains(recipient)) {
                 continue;
             }
+            InternetAddress to = AddressList.sendable(recipient);
+            ReportMessage message = transport.newMessage(reportId, report.month(), to.getAddress());
             String reference;
             try {
-                reference = transport.deliver(message(report, recipient));
+                reference = transport.deliver(fill(message, report, to));
+            } catch (SendFailedException e) {
+                if (contains(e.getInvalidAddresses(), to)) {
+                    String reason = reason(e);
+                    archive.recordRefusal(reportId, recipient, now(), transport.name(), message.messageId(), reason);
+                    log.warn("Report {} ({}) refused for {} by {}: {} (recorded; not sent again)", reportId, report.month(),
+                            recipient, transport.name(), reason);
+                    refused++;
+                    continue;
+                }
+                if (contains(e.getValidUnsentAddresses(), to)) {
+                    String reason = reason(e);
+                    log.warn("Report {} ({}) not taken for {} by {} for now: {} (the send is retried)", reportId,
+                            report.month(), recipient, transport.name(), reason);
+                    postponed.add(recipient + ": " + reason);
+                    continue;
+                }
+                throw failure(report, recipient, delivered, alreadyDelivered, e);
             } catch (MessagingException | MailException e) {
-                throw new IllegalStateException("Report " + reportId + " could not be sent to " + recipient + " by "
-                        + transport.name() + " (" + delivered + " sent in this attempt, " + done.size()
-                        + " before): " + e.getMessage(), e);
+                throw failure(report, recipient, delivered, alreadyDelivered, e);
             } catch (IOException e) {
                 throw new UncheckedIOException("Report " + reportId + " could not be written to the outbox for "
                         + recipient + ": " + e.getMessage(), e);
@@ -69,17 +94,25 @@ class ReportMailer {
             archive.recordDelivery(reportId, recipient, now(), transport.name(), reference);
             delivered++;
         }
-        archive.markSent(reportId, now());
-        log.info("Report {} ({}) sent to {} recipients by {}, {} had it already", reportId, report.month(), delivered,
-                transport.name(), done.size());
-        return new Outcome(delivered, done.size());
+        if (!postponed.isEmpty()) {
+            throw new IllegalStateException("Report " + reportId + " could not be sent to " + String.join("; ", postponed)
+                    + " yet (" + delivered + " sent in this attempt, " + alreadyDelivered + " before)");
+        }
+        if (delivered + alreadyDelivered > 0) {
+            archive.markSent(reportId, now());
+        } else {
+            log.warn("Report {} ({}) reached nobody: every recipient was refused; it is not marked as sent", reportId,
+                    report.month());
+        }
+        log.info("Report {} ({}) sent to {} recipients by {}, {} had it already, {} refused now", reportId, report.month(),
+                delivered, transport.name(), alreadyDelivered, refused);
+        return new Outcome(delivered, alreadyDelivered, refused);
     }
 
-    private MimeMessage message(StoredReport report, String recipient) throws MessagingException {
-        MimeMessage message = transport.newMessage();
+    private ReportMessage fill(ReportMessage message, StoredReport report, InternetAddress to) throws MessagingException {
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         helper.setFrom(settings.from());
-        helper.setTo(recipient);
+        helper.setTo(to);
         helper.setSubject(report.subject());
         helper.setSentDate(Date.from(clock.instant()));
         // the text first: inline parts can only be added after it
@@ -88,6 +121,30 @@ class ReportMailer {
         message.setHeader(REPORT_ID_HEADER, report.reportId());
         message.setHeader(REPORT_MONTH_HEADER, report.month());
         return message;
+    }
+
+    private IllegalStateException failure(StoredReport report, String recipient, int delivered, int before, Exception e) {
+        return new IllegalStateException("Report " + report.reportId() + " could not be sent to " + recipient + " by "
+                + transport.name() + " (" + delivered + " sent in this attempt, " + before + " before): " + e.getMessage(), e);
+    }
+
+    private static boolean contains(Address[] addresses, InternetAddress to) {
+        if (addresses == null) {
+            return false;
+        }
+        for (Address address : addresses) {
+            if (address instanceof InternetAddress internet && to.getAddress().equalsIgnoreCase(internet.getAddress())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server's own answer (e.g. "550 5.1.1 … user unknown"), which JavaMail chains behind its summary. */
+    private static String reason(SendFailedException e) {
+        Exception next = e.getNextException();
+        String text = next != null && next.getMessage() != null ? next.getMessage() : e.getMessage();
+        return text == null ? e.getClass().getSimpleName() : text.strip();
     }
 
     private OffsetDateTime now() {

@@ -3,7 +3,10 @@ package com.escalationanalyst.report;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -12,13 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who receives the monthly report: {@code escalation.report.recipients} and the e-mail addresses of the
- * members of the Camunda group {@code escalation.report.recipient-group}, each address once. A member
- * without a usable address is named in the log (never silently left out).
+ * members of the Camunda group {@code escalation.report.recipient-group}, each mailbox once. A member
+ * without a usable address is named in the log (never silently left out); a configured recipient that is
+ * not an address is kept as refused, so each report lists it.
  */
 @Component
 class ReportRecipients {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRecipients.class);
+
+    /** The addresses to send to (RFC 822, display names kept) and the configured ones that cannot be. */
+    record Resolved(List<String> recipients, List<AddressList.Refused> refused) {
+    }
 
     private final ReportSettings settings;
     private final IdentityService identityService;
@@ -28,32 +36,35 @@ class ReportRecipients {
         this.identityService = identityService;
     }
 
-    List<String> resolve() {
+    Resolved resolve() {
         List<String> recipients = new ArrayList<>(settings.recipients());
-        if (settings.recipientGroup().isEmpty()) {
-            return recipients;
-        }
-        for (User user : identityService.createUserQuery().memberOfGroup(settings.recipientGroup()).orderByUserId().asc().list()) {
-            String email = user.getEmail();
-            try {
-                if (email == null || email.isBlank()) {
-                    throw new AddressException("no e-mail address");
+        Set<String> mailboxes = recipients.stream().map(AddressList::mailbox).collect(Collectors.toCollection(HashSet::new));
+        if (!settings.recipientGroup().isEmpty()) {
+            for (User user : identityService.createUserQuery().memberOfGroup(settings.recipientGroup()).orderByUserId().asc().list()) {
+                String email = user.getEmail();
+                try {
+                    if (email == null || email.isBlank()) {
+                        throw new AddressException("no e-mail address");
+                    }
+                    InternetAddress address = new InternetAddress(email.trim(), true);
+                    if (mailboxes.add(address.getAddress())) {
+                        recipients.add(address.toUnicodeString());
+                    }
+                } catch (AddressException e) {
+                    log.warn("Group {} member {} gets no monthly report: {} ({})", settings.recipientGroup(), user.getId(),
+                            e.getMessage(), email);
                 }
-                String address = new InternetAddress(email.trim(), true).getAddress();
-                if (!recipients.contains(address)) {
-                    recipients.add(address);
-                }
-            } catch (AddressException e) {
-                log.warn("Group {} member {} gets no monthly report: {} ({})", settings.recipientGroup(), user.getId(),
-                        e.getMessage(), email);
             }
         }
-        return recipients;
+        return new Resolved(recipients, settings.refusedRecipients());
     }
 
     /** Says where recipients come from, for the error when there are none. */
     String describe() {
-        return "escalation.report.recipients" + (settings.recipientGroup().isEmpty()
+        String refused = settings.refusedRecipients().isEmpty() ? ""
+                : " (refused: " + settings.refusedRecipients().stream()
+                        .map(r -> "'" + r.address() + "': " + r.reason()).collect(Collectors.joining(", ")) + ")";
+        return ReportSettings.RECIPIENTS_PROPERTY + refused + (settings.recipientGroup().isEmpty()
                 ? " (escalation.report.recipient-group is not set)"
                 : " and the members of group '" + settings.recipientGroup() + "' with an e-mail address");
     }

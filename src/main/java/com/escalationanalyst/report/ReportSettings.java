@@ -5,24 +5,31 @@ import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly report's configuration, checked at start: a bad cron, zone or recipient address stops
- * the application with a message naming the property, rather than failing on the 1st of the month.
+ * The monthly report's configuration, checked at start: a bad cron, zone or sender stops the application
+ * with a message naming the property, rather than failing on the 1st of the month. A malformed recipient
+ * does not: it would keep every other recipient from getting the report. It is named in the log once, here,
+ * and listed as refused with each report.
  */
 @Component
 public class ReportSettings {
+
+    static final String RECIPIENTS_PROPERTY = "escalation.report.recipients";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSettings.class);
 
     private final ZoneId zone;
     private final CronExpression cron;
     private final String cronText;
     private final List<String> recipients;
+    private final List<AddressList.Refused> refusedRecipients;
     private final String recipientGroup;
     private final String from;
     private final Path outbox;
@@ -46,7 +53,13 @@ public class ReportSettings {
                     + e.getMessage(), e);
         }
         this.cronText = cron;
-        this.recipients = addresses("escalation.report.recipients", recipients);
+        AddressList.Parsed parsed = AddressList.parse(recipients);
+        this.recipients = List.copyOf(parsed.accepted());
+        this.refusedRecipients = List.copyOf(parsed.refused());
+        for (AddressList.Refused refused : refusedRecipients) {
+            log.warn("{}: '{}' is not an e-mail address ({}); the monthly report goes to the other recipients "
+                    + "and lists this one as refused", RECIPIENTS_PROPERTY, refused.address(), refused.reason());
+        }
         this.recipientGroup = recipientGroup == null ? "" : recipientGroup.trim();
         this.from = sender(from);
         this.outbox = outbox;
@@ -55,26 +68,6 @@ public class ReportSettings {
         }
         this.agentCostPerHour = agentCostPerHour;
         this.currency = currency;
-    }
-
-    /** Comma-separated addresses, each checked strictly (RFC 822); an empty text is no address. */
-    static List<String> addresses(String property, String text) {
-        List<String> result = new ArrayList<>();
-        if (text == null) {
-            return result;
-        }
-        for (String part : Arrays.stream(text.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList()) {
-            try {
-                InternetAddress address = new InternetAddress(part, true);
-                if (!result.contains(address.getAddress())) {
-                    result.add(address.getAddress());
-                }
-            } catch (AddressException e) {
-                throw new IllegalStateException(property + ": '" + part + "' is not an e-mail address ("
-                        + e.getMessage() + ")", e);
-            }
-        }
-        return result;
     }
 
     private static String sender(String from) {
@@ -98,8 +91,14 @@ public class ReportSettings {
         return cronText;
     }
 
+    /** The configured recipients that are e-mail addresses, display names kept, each mailbox once. */
     public List<String> recipients() {
         return recipients;
+    }
+
+    /** The configured recipients that are not e-mail addresses. */
+    List<AddressList.Refused> refusedRecipients() {
+        return refusedRecipients;
     }
 
     public String recipientGroup() {

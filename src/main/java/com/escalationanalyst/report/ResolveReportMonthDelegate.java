@@ -38,7 +38,7 @@ class ResolveReportMonthDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ReportRequest request = ReportRequest.of(execution.getVariable(MONTH), execution.getVariable(AGENT_COST_PER_HOUR),
                 execution.getVariable(SEND), execution.getVariable(FORCE), settings, clock);
-        if (request.send() && recipients.resolve().isEmpty()) {
+        if (request.send() && recipients.resolve().recipients().isEmpty()) {
             throw new IllegalStateException("The monthly report has no recipients: set " + recipients.describe());
         }
         execution.setVariable(ReportVariables.REPORT_MONTH, request.month().toString());

@@ -1,15 +1,18 @@
 package com.escalationanalyst.report;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Sends through the SMTP server of {@code spring.mail.*}; a refused or unreachable server fails the send job. */
+/**
+ * Sends through the SMTP server of {@code spring.mail.*}. A server that refuses the recipient surfaces as
+ * JavaMail's {@link jakarta.mail.SendFailedException}; an unreachable or failing server fails the send job.
+ */
 final class SmtpTransport implements MailTransport {
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl sender;
 
-    SmtpTransport(JavaMailSender sender) {
+    SmtpTransport(JavaMailSenderImpl sender) {
         this.sender = sender;
     }
 
@@ -19,13 +22,24 @@ final class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public MimeMessage newMessage() {
-        return sender.createMimeMessage();
+    public ReportMessage newMessage(String reportId, String month, String mailbox) {
+        return new ReportMessage(sender.getSession(), reportId, month, mailbox);
     }
 
     @Override
-    public String deliver(MimeMessage message) throws MessagingException {
-        sender.send(message);
+    public String deliver(ReportMessage message) throws MessagingException {
+        try {
+            sender.send(message);
+        } catch (MailSendException e) {
+            // Spring keeps each message's own exception: for one message it is the one that tells a refused
+            // recipient (SendFailedException with the addresses) from a failed connection
+            for (Exception failure : e.getFailedMessages().values()) {
+                if (failure instanceof MessagingException messaging) {
+                    throw messaging;
+                }
+            }
+            throw e;
+        }
         return message.getMessageID();
     }
 }

@@ -3,6 +3,7 @@ package com.escalationanalyst.report;
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Store report": the report as built, its recipients and every number behind it (the query and script
- * results) go to the archive; {@code reportId} names it for the send step and the API.
+ * "Store report": the report as built, its recipients (and the configured ones that are not e-mail addresses,
+ * as refused) and every number behind it (the query and script results) go to the archive; {@code reportId}
+ * names it for the send step and the API.
  */
 @Component("storeReportDelegate")
 class StoreReportDelegate implements JavaDelegate {
@@ -39,7 +41,8 @@ class StoreReportDelegate implements JavaDelegate {
         }
         numbers.put(ReportVariables.AGENT_COST_PER_HOUR, (Double) execution.getVariable(ReportVariables.AGENT_COST_PER_HOUR));
         boolean send = (Boolean) execution.getVariable(ReportVariables.SEND);
-        List<String> to = send ? recipients.resolve() : List.of();
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        ReportRecipients.Resolved to = send ? recipients.resolve() : new ReportRecipients.Resolved(List.of(), List.of());
         String reportId = UUID.randomUUID().toString();
         archive.insert(new StoredReport(reportId, (String) execution.getVariable(ReportVariables.REPORT_MONTH),
                 (String) execution.getVariable(ReportVariables.TIME_ZONE),
@@ -47,8 +50,10 @@ class StoreReportDelegate implements JavaDelegate {
                 (String) execution.getVariable(ReportVariables.SUBJECT),
                 (String) execution.getVariable(ReportVariables.HTML),
                 (String) execution.getVariable(ReportVariables.TEXT),
-                (byte[]) execution.getVariable(ReportVariables.CHART), to, numbers.toString(),
-                execution.getProcessInstanceId(), clock.instant().atOffset(ZoneOffset.UTC), send, null));
+                (byte[]) execution.getVariable(ReportVariables.CHART), to.recipients(),
+                to.refused().stream().map(r -> new StoredReport.Refusal(r.address(), r.reason(),
+                        StoredReport.REFUSED_BY_CONFIGURATION, now)).toList(),
+                numbers.toString(), execution.getProcessInstanceId(), now, send, null));
         execution.setVariable(ReportVariables.REPORT_ID, reportId);
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.testsupport.Api;
@@ -11,11 +15,12 @@ import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -52,6 +57,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,14 +68,17 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The monthly report end to end: timer in the business zone across daylight-saving changes, the API,
  * GreenMail as the SMTP server (one message per recipient, HTML + text + inline chart), an SMTP outage
- * with retries and an incident, and exactly-once delivery. Jobs run by hand (job executor off). Every
- * expected number comes from the fixture through a second, plain implementation written here.
+ * with retries and an incident, exactly-once delivery with a Message-ID per report and mailbox, and
+ * recipients that are refused: one configured recipient is not an address, and the server refuses others
+ * when a test says so. Jobs run by hand (job executor off). Every expected number comes from the fixture
+ * through a second, plain implementation written here.
  */
 @IntegrationTest
 @TestPropertySource(properties = {
     "escalation.time-zone=America/New_York",
     "camunda.bpm.job-execution.enabled=false",
-    "escalation.report.recipients=vp-cx@example.com, leads@example.com",
+    "escalation.report.recipients=vp-cx@example.com, \"Doe, Jane\" <jane.doe@example.com>, leads@example.com, "
+            + "not an address",
     "escalation.report.recipient-group=" + MonthlyReportProcessIT.GROUP,
     "spring.mail.host=127.0.0.1",
     "spring.mail.properties.mail.smtp.connectiontimeout=3000",
@@ -87,8 +96,15 @@ class MonthlyReportProcessIT {
     static final String KI_318_NOTE = "New team members are not getting the scheduled dashboard e-mail, older members "
             + "receive it fine. <script>alert('note')</script>";
 
+    static final String JANE = "\"Doe, Jane\" <jane.doe@example.com>";
+    /** The first 16 hex digits of SHA-256 of each mailbox, from sha256sum. */
+    static final Map<String, String> MAILBOX_HASH = Map.of("vp-cx@example.com", "d3324bcb1012d990",
+            "jane.doe@example.com", "86e0b9e56c17cc4d", "leads@example.com", "a919337d01731c5c",
+            "lead.emea@example.com", "99ba03ee28c84036");
+    static final String USER_UNKNOWN = "550 5.1.1 <leads@example.com>: Recipient address rejected: User unknown";
+
     static final int SMTP_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static RefusingGreenMail smtp = startSmtp();
 
     record T(String id, Instant created, boolean escalated, String code, String area, Integer handle, String notes) {
     }
@@ -126,6 +142,7 @@ class MonthlyReportProcessIT {
         jdbc.update("DELETE FROM monthly_report_delivery");
         jdbc.update("DELETE FROM monthly_report");
         smtp.purgeEmailFromAllMailboxes();
+        smtp.acceptEveryone();
         runtimeService.createProcessInstanceQuery().list()
                 .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "test reset", true, true, true, true));
         if (identityService.createGroupQuery().groupId(GROUP).count() == 0) {
@@ -251,7 +268,7 @@ class MonthlyReportProcessIT {
         assertThat(timer().getDuedate().toInstant()).isEqualTo(Instant.parse("2026-12-01T11:00:00Z"));
 
         managementService.executeJob(sendJob(instance).getId());
-        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
 
         // a second timer run for the same month ends without building or sending anything
         String again = runtimeService.createProcessInstanceByKey(ProcessIds.MONTHLY_ESCALATION_REPORT_SCHEDULE)
@@ -260,7 +277,7 @@ class MonthlyReportProcessIT {
                 .singleResult().getId();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(againReport)
                 .activityId("EndEvent_AlreadySent").count()).isOne();
-        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isOne();
     }
 
@@ -301,7 +318,7 @@ class MonthlyReportProcessIT {
         managementService.executeJob(sendJob(instance).getId());
 
         MimeMessage[] messages = smtp.getReceivedMessages();
-        assertThat(messages).hasSize(3);
+        assertThat(messages).hasSize(4);
         List<String> to = new ArrayList<>();
         for (MimeMessage message : messages) {
             assertThat(message.getAllRecipients()).hasSize(1);
@@ -328,12 +345,12 @@ class MonthlyReportProcessIT {
             assertThat((String) parts.get("text/plain").getContent())
                     .contains(String.format(Locale.ROOT, "Total: %,.2f", expectedCost(october)));
         }
-        assertThat(to).containsExactlyInAnyOrder("vp-cx@example.com", "leads@example.com", "lead.emea@example.com");
+        assertThat(to).containsExactlyInAnyOrder("vp-cx@example.com", JANE, "leads@example.com", "lead.emea@example.com");
 
         JsonNode report = Api.json(api.get("/api/reports/" + reportId));
         assertThat(report.get("processInstanceId").asText()).isEqualTo(instance);
         assertThat(report.get("sentAt").isNull()).isFalse();
-        assertThat(report.get("deliveries")).hasSize(3);
+        assertThat(report.get("deliveries")).hasSize(4);
         JsonNode trend = report.get("numbers").get("trend");
         assertThat(trend.get("overall").get("rate").asDouble()).isCloseTo(rate(october), within(1e-9));
         assertThat(trend.get("overall").get("changePts").asDouble())
@@ -364,7 +381,7 @@ class MonthlyReportProcessIT {
         assertThat(conflict.get("field").asText()).isEqualTo("force");
         JsonNode forced = run("{\"month\":\"2026-10\",\"send\":true,\"force\":true}", 200);
         managementService.executeJob(sendJob(forced.get("processInstanceId").asText()).getId());
-        assertThat(smtp.getReceivedMessages()).hasSize(6);
+        assertThat(smtp.getReceivedMessages()).hasSize(8);
     }
 
     @Test
@@ -414,7 +431,7 @@ class MonthlyReportProcessIT {
         smtp = startSmtp();
         managementService.setJobRetries(job.getId(), 1);
         managementService.executeJob(job.getId());
-        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
         assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
 
@@ -423,16 +440,158 @@ class MonthlyReportProcessIT {
         jdbc.update("DELETE FROM monthly_report_delivery WHERE report_id = ? AND recipient = ?", reportId, "leads@example.com");
         ReportMailer.Outcome outcome = mailer.send(reportId);
         assertThat(outcome.delivered()).isOne();
-        assertThat(outcome.alreadyDelivered()).isEqualTo(2);
-        List<String> to = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            to.add(message.getAllRecipients()[0].toString());
+        assertThat(outcome.alreadyDelivered()).isEqualTo(3);
+        assertThat(recipientsOf(smtp.getReceivedMessages())).containsExactlyInAnyOrder("vp-cx@example.com", JANE,
+                "leads@example.com", "lead.emea@example.com", "leads@example.com");
+    }
+
+    @Test
+    void anAddressWithACommaInItsQuotedDisplayNameIsOneRecipientAndGetsOneMessageWithItsName() throws Exception {
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 200);
+        managementService.executeJob(sendJob(answer.get("processInstanceId").asText()).getId());
+
+        List<MimeMessage> toJane = smtp.findReceivedMessages(u -> u.getEmail().equals("jane.doe@example.com"), m -> true)
+                .toList();
+        assertThat(toJane).hasSize(1);
+        InternetAddress jane = (InternetAddress) toJane.get(0).getRecipients(Message.RecipientType.TO)[0];
+        assertThat(jane.getAddress()).isEqualTo("jane.doe@example.com");
+        assertThat(jane.getPersonal()).isEqualTo("Doe, Jane");
+        assertThat(toJane.get(0).getHeader("To")[0]).isEqualTo("\"Doe, Jane\" <jane.doe@example.com>");
+        // nothing went to a "Doe" or a "Jane": four mailboxes, one message each
+        assertThat(recipientsOf(smtp.getReceivedMessages()))
+                .containsExactlyInAnyOrder("vp-cx@example.com", JANE, "leads@example.com", "lead.emea@example.com");
+
+        JsonNode report = Api.json(api.get("/api/reports/" + answer.get("reportId").asText()));
+        assertThat(texts(report.get("recipients")))
+                .containsExactly("vp-cx@example.com", JANE, "leads@example.com", "lead.emea@example.com");
+        assertThat(report.get("deliveries")).hasSize(4);
+    }
+
+    @Test
+    void aConfiguredRecipientThatIsNotAnAddressIsReportedAsRefusedWithEveryReport() {
+        for (String month : List.of("2026-09", "2026-10")) {
+            JsonNode answer = run("{\"month\":\"" + month + "\",\"send\":true}", 200);
+            managementService.executeJob(sendJob(answer.get("processInstanceId").asText()).getId());
+            JsonNode report = Api.json(api.get("/api/reports/" + answer.get("reportId").asText()));
+            assertThat(report.get("sentAt").isNull()).isFalse();
+            JsonNode refused = report.get("refusedRecipients");
+            assertThat(refused).hasSize(1);
+            assertThat(refused.get(0).get("recipient").asText()).isEqualTo("not an address");
+            assertThat(refused.get(0).get("reason").asText()).isEqualTo("Local address contains control or whitespace");
+            assertThat(refused.get(0).get("refusedBy").asText()).isEqualTo("configuration");
         }
-        assertThat(to).containsExactlyInAnyOrder("vp-cx@example.com", "leads@example.com", "lead.emea@example.com",
-                "leads@example.com");
+        assertThat(smtp.getReceivedMessages()).hasSize(8);
+    }
+
+    @Test
+    void theMessageIdIsFixedByReportAndMailboxSoAMessageSentAgainKeepsIt() throws Exception {
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 200);
+        String reportId = answer.get("reportId").asText();
+        managementService.executeJob(sendJob(answer.get("processInstanceId").asText()).getId());
+        Map<String, String> firstIds = new TreeMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            firstIds.put(((InternetAddress) message.getAllRecipients()[0]).getAddress(), message.getMessageID());
+        }
+        assertThat(firstIds).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "vp-cx@example.com", "<report-" + reportId + ".d3324bcb1012d990@escalation-analyst>",
+                "jane.doe@example.com", "<report-" + reportId + ".86e0b9e56c17cc4d@escalation-analyst>",
+                "leads@example.com", "<report-" + reportId + ".a919337d01731c5c@escalation-analyst>",
+                "lead.emea@example.com", "<report-" + reportId + ".99ba03ee28c84036@escalation-analyst>"));
+        JsonNode deliveries = Api.json(api.get("/api/reports/" + reportId)).get("deliveries");
+        for (JsonNode delivery : deliveries) {
+            String mailbox = new InternetAddress(delivery.get("recipient").asText()).getAddress();
+            assertThat(delivery.get("reference").asText()).isEqualTo(firstIds.get(mailbox));
+        }
+
+        // as after a crash between the server's acceptance and the record: the message goes again, the same
+        jdbc.update("DELETE FROM monthly_report_delivery WHERE report_id = ? AND recipient = ?", reportId, JANE);
+        assertThat(mailer.send(reportId)).isEqualTo(new ReportMailer.Outcome(1, 3, 0));
+        List<MimeMessage> toJane = smtp.findReceivedMessages(u -> u.getEmail().equals("jane.doe@example.com"), m -> true)
+                .toList();
+        assertThat(toJane).hasSize(2);
+        assertThat(toJane.get(0).getMessageID()).isEqualTo(toJane.get(1).getMessageID())
+                .isEqualTo("<report-" + reportId + ".86e0b9e56c17cc4d@escalation-analyst>");
+    }
+
+    @Test
+    void aRecipientTheServerRefusesForGoodIsRecordedReportedAndLoggedAndTheOthersGetTheirs() throws Exception {
+        smtp.refuse("leads@example.com", USER_UNKNOWN);
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 200);
+        String reportId = answer.get("reportId").asText();
+        String instance = answer.get("processInstanceId").asText();
+        Logger logger = (Logger) LoggerFactory.getLogger(ReportMailer.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            managementService.executeJob(sendJob(instance).getId());
+        } finally {
+            logger.detachAppender(log);
+        }
+        // the job succeeded: the run ended, no incident
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(recipientsOf(smtp.getReceivedMessages()))
+                .containsExactlyInAnyOrder("vp-cx@example.com", JANE, "lead.emea@example.com");
+
+        JsonNode report = Api.json(api.get("/api/reports/" + reportId));
+        assertThat(report.get("sentAt").isNull()).isFalse();
+        assertThat(texts(report.get("deliveries").findValues("recipient")))
+                .containsExactlyInAnyOrder("vp-cx@example.com", JANE, "lead.emea@example.com");
+        JsonNode refused = report.get("refusedRecipients");
+        assertThat(refused).hasSize(2);
+        assertThat(refused.get(0).get("recipient").asText()).isEqualTo("not an address");
+        assertThat(refused.get(1).get("recipient").asText()).isEqualTo("leads@example.com");
+        assertThat(refused.get(1).get("reason").asText()).isEqualTo(USER_UNKNOWN);
+        assertThat(refused.get(1).get("refusedBy").asText()).isEqualTo("smtp");
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Report " + reportId + " (2026-10) refused for leads@example.com by smtp: " + USER_UNKNOWN
+                        + " (recorded; not sent again)");
+
+        // a refusal is final: a later send does not ask the server again, even one that would take it now
+        smtp.acceptEveryone();
+        assertThat(mailer.send(reportId)).isEqualTo(new ReportMailer.Outcome(0, 3, 0));
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aRecipientTheServerRefusesForNowFailsTheJobAfterTheOthersAndTheRetrySendsOnlyThatOne() throws Exception {
+        smtp.refuse("leads@example.com", "451 4.3.0 <leads@example.com>: mailbox temporarily unavailable");
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 200);
+        String instance = answer.get("processInstanceId").asText();
+        String jobId = sendJob(instance).getId();
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(
+                "could not be sent to leads@example.com: 451 4.3.0 <leads@example.com>: mailbox temporarily unavailable yet "
+                        + "(3 sent in this attempt, 0 before)");
+        assertThat(recipientsOf(smtp.getReceivedMessages()))
+                .containsExactlyInAnyOrder("vp-cx@example.com", JANE, "lead.emea@example.com");
+        assertThat(sendJob(instance).getRetries()).isEqualTo(2);
+
+        smtp.acceptEveryone();
+        managementService.executeJob(jobId);
+        assertThat(recipientsOf(smtp.getReceivedMessages()))
+                .containsExactlyInAnyOrder("vp-cx@example.com", JANE, "lead.emea@example.com", "leads@example.com");
+        JsonNode report = Api.json(api.get("/api/reports/" + answer.get("reportId").asText()));
+        assertThat(report.get("deliveries")).hasSize(4);
+        assertThat(report.get("refusedRecipients")).hasSize(1); // the configured "not an address" only
     }
 
     // ---- helpers ----
+
+    static List<String> recipientsOf(MimeMessage[] messages) throws Exception {
+        List<String> to = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            assertThat(message.getAllRecipients()).hasSize(1);
+            to.add(message.getAllRecipients()[0].toString());
+        }
+        return to;
+    }
+
+    static List<String> texts(Iterable<JsonNode> nodes) {
+        List<String> texts = new ArrayList<>();
+        nodes.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
 
     JsonNode run(String body, int status) {
         var response = api.post("/api/reports/monthly", "application/json", body.getBytes(StandardCharsets.UTF_8));
@@ -477,8 +636,8 @@ class MonthlyReportProcessIT {
         }
     }
 
-    static GreenMail startSmtp() {
-        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static RefusingGreenMail startSmtp() {
+        RefusingGreenMail mail = new RefusingGreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
     }

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded default: no SMTP host, so the report goes to the outbox folder as .eml files (the job
- * executor runs the send step); and the Tasklist start form's values reach the run.
+ * executor runs the send step), one file per report and mailbox that a second writing replaces; and the
+ * Tasklist start form's values reach the run.
  */
 @IntegrationTest
 class ReportOutboxIT {
@@ -47,6 +48,8 @@ class ReportOutboxIT {
     RepositoryService repositoryService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ReportMailer mailer;
 
     JdbcTemplate jdbc;
 
@@ -75,22 +78,46 @@ class ReportOutboxIT {
         }
         assertThat(report.get("sentAt").isNull()).as("sent within 20 s").isFalse();
         assertThat(report.get("deliveries")).hasSize(2);
+        // month, report, first 16 hex digits of SHA-256 of the mailbox (from sha256sum), mailbox
+        String vpFile = "2026-10-" + reportId + ".5fbfc737573f1bbd-vp-customer-experience_example.com.eml";
+        String leadsFile = "2026-10-" + reportId + ".803c870045df2a91-support-team-leads_example.com.eml";
+        Map<String, String> messageIds = Map.of(
+                vpFile, "<report-" + reportId + ".5fbfc737573f1bbd@escalation-analyst>",
+                leadsFile, "<report-" + reportId + ".803c870045df2a91@escalation-analyst>");
         List<String> to = new ArrayList<>();
         for (JsonNode delivery : report.get("deliveries")) {
             assertThat(delivery.get("transport").asText()).isEqualTo("outbox");
             Path file = Path.of(delivery.get("reference").asText());
             assertThat(file.getParent()).isEqualTo(settings.outbox().toAbsolutePath());
-            assertThat(file.getFileName().toString()).startsWith("2026-10-" + reportId.substring(0, 8) + "-").endsWith(".eml");
-            try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                assertThat(message.getSubject()).isEqualTo("Escalations October 2026: no tickets");
-                assertThat(message.getHeader(ReportMailer.REPORT_ID_HEADER)[0]).isEqualTo(reportId);
-                to.add(message.getAllRecipients()[0].toString());
-            }
+            assertThat(file.getFileName().toString()).isIn(vpFile, leadsFile);
+            MimeMessage message = read(file);
+            assertThat(message.getSubject()).isEqualTo("Escalations October 2026: no tickets");
+            assertThat(message.getHeader(ReportMailer.REPORT_ID_HEADER)[0]).isEqualTo(reportId);
+            assertThat(message.getMessageID()).isEqualTo(messageIds.get(file.getFileName().toString()));
+            to.add(message.getAllRecipients()[0].toString());
         }
         assertThat(to).containsExactlyInAnyOrder("vp-customer-experience@example.com", "support-team-leads@example.com");
+        assertThat(filesOf(reportId)).containsExactlyInAnyOrder(vpFile, leadsFile);
+
+        // written again (as after a crash before the delivery was recorded): the same file, the same Message-ID
+        jdbc.update("DELETE FROM monthly_report_delivery WHERE report_id = ?", reportId);
+        assertThat(mailer.send(reportId)).isEqualTo(new ReportMailer.Outcome(2, 0, 0));
+        assertThat(filesOf(reportId)).containsExactlyInAnyOrder(vpFile, leadsFile);
+        assertThat(read(settings.outbox().resolve(vpFile)).getMessageID()).isEqualTo(messageIds.get(vpFile));
         try (Stream<Path> files = Files.list(settings.outbox())) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    List<String> filesOf(String reportId) throws Exception {
+        try (Stream<Path> files = Files.list(settings.outbox())) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains(reportId)).toList();
+        }
+    }
+
+    static MimeMessage read(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
         }
     }
 

@@ -3,11 +3,16 @@ package com.escalationanalyst.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The schedule's arithmetic and the report settings' checks, without an engine. */
 class ReportScheduleTest {
@@ -44,9 +49,29 @@ class ReportScheduleTest {
     void badSettingsNameTheProperty() {
         assertThatThrownBy(() -> settings("UTC", "0 0 6 1 * ? 2027", ""))
                 .hasMessageContaining("escalation.report.cron").hasMessageContaining("0 0 6 1 * ? 2027");
-        assertThatThrownBy(() -> settings("UTC", "0 0 6 1 * ?", "vp@example.com, not an address"))
-                .hasMessageContaining("escalation.report.recipients").hasMessageContaining("not an address");
         assertThat(settings("UTC", "0 0 6 1 * ?", " a@example.com, b@example.com ,a@example.com").recipients())
                 .containsExactly("a@example.com", "b@example.com");
+    }
+
+    @Test
+    void aMalformedRecipientDoesNotStopTheStartItIsLoggedOnceAndKeptAsRefused() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ReportSettings.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        ReportSettings settings;
+        try {
+            settings = settings("UTC", "0 0 6 1 * ?", "vp@example.com, not an address, \"Doe, Jane\" <jane.doe@example.com>");
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(settings.recipients()).containsExactly("vp@example.com", "\"Doe, Jane\" <jane.doe@example.com>");
+        assertThat(settings.refusedRecipients()).containsExactly(
+                new AddressList.Refused("not an address", "Local address contains control or whitespace"));
+        assertThat(appender.list).hasSize(1);
+        assertThat(appender.list.get(0).getLevel()).isEqualTo(Level.WARN);
+        assertThat(appender.list.get(0).getFormattedMessage()).isEqualTo("escalation.report.recipients: 'not an address' "
+                + "is not an e-mail address (Local address contains control or whitespace); the monthly report goes to "
+                + "the other recipients and lists this one as refused");
     }
 }
