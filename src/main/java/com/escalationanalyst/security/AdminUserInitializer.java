@@ -60,8 +60,8 @@ class AdminUserInitializer implements SmartInitializingSingleton {
             user.setPassword(initialPassword);
             identity.saveUser(user);
             if (generated) {
-                log.warn("\n\n  Created administrator '{}' with password: {}\n"
-                        + "  It is shown only this once. Set ADMIN_PASSWORD to choose your own.\n", userId, initialPassword);
+                log.warn("Created administrator '{}' with password: {} (shown only this once; set ADMIN_PASSWORD to choose your own)",
+                        userId, initialPassword);
             } else {
                 log.info("Created administrator '{}' from ADMIN_USER / ADMIN_PASSWORD", userId);
             }
