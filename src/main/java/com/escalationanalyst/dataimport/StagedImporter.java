@@ -39,13 +39,25 @@ public class StagedImporter {
     private final int maxErrors;
     private final int batchSize;
     private final long bulkLoadMinRows;
+    private final int maxFieldsPerLine;
+    private final int maxFieldLength;
+    private final int maxLineLength;
 
     public StagedImporter(@Value("${escalation.import.max-errors:100}") int maxErrors,
                           @Value("${escalation.import.batch-size:1000}") int batchSize,
-                          @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows) {
+                          @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows,
+                          @Value("${escalation.import.max-fields-per-line:" + CsvReader.DEFAULT_MAX_FIELDS + "}")
+                          int maxFieldsPerLine,
+                          @Value("${escalation.import.max-field-length:" + CsvReader.DEFAULT_MAX_FIELD_LENGTH + "}")
+                          int maxFieldLength,
+                          @Value("${escalation.import.max-line-length:" + CsvReader.DEFAULT_MAX_RECORD_LENGTH + "}")
+                          int maxLineLength) {
         this.maxErrors = maxErrors;
         this.batchSize = batchSize;
         this.bulkLoadMinRows = bulkLoadMinRows;
+        this.maxFieldsPerLine = maxFieldsPerLine;
+        this.maxFieldLength = maxFieldLength;
+        this.maxLineLength = maxLineLength;
     }
 
     /** Validates and imports a CSV file; throws {@link ImportRejectedException} and changes nothing on any error. */
@@ -53,7 +65,7 @@ public class StagedImporter {
                                       StoreDatabase store) {
         long started = System.nanoTime();
         ImportResult result = store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) -> {
-            try (CsvReader csv = new CsvReader(utf8Reader(input))) {
+            try (CsvReader csv = new CsvReader(utf8Reader(input), maxFieldsPerLine, maxFieldLength, maxLineLength)) {
                 readCsv(csv, format, table, sink, errors);
             } catch (MalformedUtf8Exception e) {
                 errors.add(new ImportError(e.line(), null, "is not valid UTF-8 (" + e.getMessage()

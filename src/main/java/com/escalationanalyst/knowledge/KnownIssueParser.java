@@ -51,6 +51,9 @@ final class KnownIssueParser {
             Map.entry("fixed", "fixed"),
             Map.entry("won't do", "wont_fix"), Map.entry("won't fix", "wont_fix"), Map.entry("declined", "wont_fix"));
 
+    /** Jira exports of every field run to a few hundred columns, more than the import's default allows. */
+    private static final int MAX_CSV_COLUMNS = 2_000;
+
     private KnownIssueParser() {
     }
 
@@ -158,7 +161,9 @@ final class KnownIssueParser {
 
     private static List<Map<String, Object>> fromCsv(String content, List<String> reasons) {
         List<Map<String, Object>> records = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(new StringReader(content))) {
+        // the document is in memory already, bounded by the upload limit: its own length caps fields and records
+        int length = Math.max(1, content.length());
+        try (CsvReader csv = new CsvReader(new StringReader(content), MAX_CSV_COLUMNS, length, length)) {
             List<String> header = csv.next();
             if (header == null) {
                 throw new KnowledgeValidationException(List.of("the CSV file is empty"));

@@ -52,6 +52,14 @@ public final class Api {
         }
     }
 
+    /** A POST whose body is read from {@code body} as it is sent (chunked), so it can be larger than memory. */
+    public HttpResponse<String> postStream(String path, String contentType, java.util.function.Supplier<java.io.InputStream> body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", authorization)
