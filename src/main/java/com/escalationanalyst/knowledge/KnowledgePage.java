@@ -3,6 +3,7 @@ package com.escalationanalyst.knowledge;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,8 +46,8 @@ class KnowledgePage {
     String upload(@PathVariable String space, @RequestPart("file") MultipartFile file, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect, Model model) throws IOException {
         sameOrigin(request);
-        try {
-            KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getBytes(),
+        try (InputStream in = file.getInputStream()) {
+            KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getSize(), in,
                     identityService.getCurrentAuthentication().getUserId());
             redirect.addFlashAttribute("message", stored.name() + " version " + stored.version()
                     + " uploaded to " + space + " and active.");

@@ -173,6 +173,30 @@ class KnowledgeApiIT {
         return errors;
     }
 
+    @Test
+    void anUploadOverTheLimitIs413NamingItAndTheDocumentsStayAsTheyWere() {
+        KnowledgeSnapshot before = knowledge.current();
+        String listBefore = api.get("/api/knowledge/known-issues").body();
+
+        // 3 MiB declared in Content-Length: refused before its body is read
+        HttpResponse<String> declared = upload("known-issues", "big.yaml", new byte[3 * 1024 * 1024]);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(errors(declared)).singleElement().asString()
+                .startsWith("the upload has 3145")
+                .endsWith(" bytes; a knowledge document may have at most 1048576 (escalation.knowledge.max-upload-bytes)");
+
+        // 2 MiB sent chunked (no length declared): refused by the size of the file
+        HttpResponse<String> chunked = api.uploadChunked("/api/knowledge/known-issues", "file", "big.yaml",
+                new byte[2 * 1024 * 1024]);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(errors(chunked)).containsExactly(
+                "the file has 2097152 bytes; at most 1048576 are allowed (escalation.knowledge.max-upload-bytes)");
+
+        assertThat(api.get("/api/knowledge/known-issues").body()).isEqualTo(listBefore);
+        assertThat(knowledge.current()).isSameAs(before);
+    }
+
     /** Uploads with a deadline: a refusal must come at once, not after expanding anything. */
     private HttpResponse<String> quickly(java.util.function.Supplier<HttpResponse<String>> upload) {
         return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), upload::get);
