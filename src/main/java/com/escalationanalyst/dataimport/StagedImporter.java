@@ -1,6 +1,7 @@
 package com.escalationanalyst.dataimport;
 
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.InstantRange;
 import com.escalationanalyst.store.StoreDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +43,10 @@ public class StagedImporter {
     private final int maxFieldsPerLine;
     private final int maxFieldLength;
     private final int maxLineLength;
+    private final InstantRange instants;
 
-    public StagedImporter(@Value("${escalation.import.max-errors:100}") int maxErrors,
+    public StagedImporter(InstantRange instants,
+                          @Value("${escalation.import.max-errors:100}") int maxErrors,
                           @Value("${escalation.import.batch-size:1000}") int batchSize,
                           @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows,
                           @Value("${escalation.import.max-fields-per-line:" + CsvReader.DEFAULT_MAX_FIELDS + "}")
@@ -52,6 +55,7 @@ public class StagedImporter {
                           int maxFieldLength,
                           @Value("${escalation.import.max-line-length:" + CsvReader.DEFAULT_MAX_RECORD_LENGTH + "}")
                           int maxLineLength) {
+        this.instants = instants;
         this.maxErrors = maxErrors;
         this.batchSize = batchSize;
         this.bulkLoadMinRows = bulkLoadMinRows;
@@ -112,7 +116,7 @@ public class StagedImporter {
                 errors.add(new ImportError(line, null, "has " + fields.size() + " fields; the header has "
                         + header.size()));
             } else {
-                R row = format.parse(new CsvFields(line, fields, index, errors));
+                R row = format.parse(new CsvFields(line, fields, index, errors, instants));
                 if (row != null) {
                     sink.add(line, table.values(row));
                 }

@@ -200,6 +200,20 @@ class ImportApiIT {
     }
 
     @Test
+    void instantsOutsideTheAcceptedRangeAreRefusedWithLineAndColumn() {
+        importTickets(TicketFixtures.threeMonths().text());
+        String range = " is outside the accepted instants, from 1970-01-01T00:00:00Z up to, not including, "
+                + "2100-01-01T00:00:00Z";
+        // H2 stored the year +999999999 and PostgreSQL failed on it (500): both refuse it now, as a bad row
+        assertRefused(spoiled("created_at", "+999999999-12-31T23:59:59Z", 0), 2, "created_at",
+                "'+999999999-12-31T23:59:59Z'" + range);
+        assertRefused(spoiled("created_at", "1969-12-31T23:59:59Z", 0), 2, "created_at", "'1969-12-31T23:59:59Z'" + range);
+        // T-3 (line 5) is escalated; 20:00 at -04:00 on 31 December 2099 is 2100 in UTC
+        assertRefused(spoiled("escalated_at", "2099-12-31T20:00:00-04:00", 2), 5, "escalated_at",
+                "'2099-12-31T20:00:00-04:00'" + range);
+    }
+
+    @Test
     void allErrorsOfAFileAreListedInLineOrder() {
         Csv csv = TicketFixtures.threeMonths();
         csv.rows().get(0).put("priority", "asap");      // line 2
