@@ -44,6 +44,7 @@ public class StagedImporter {
     private final int maxFieldLength;
     private final int maxLineLength;
     private final InstantRange instants;
+    private final long lockTimeoutMillis;
 
     public StagedImporter(InstantRange instants,
                           @Value("${escalation.import.max-errors:100}") int maxErrors,
@@ -54,7 +55,12 @@ public class StagedImporter {
                           @Value("${escalation.import.max-field-length:" + CsvReader.DEFAULT_MAX_FIELD_LENGTH + "}")
                           int maxFieldLength,
                           @Value("${escalation.import.max-line-length:" + CsvReader.DEFAULT_MAX_RECORD_LENGTH + "}")
-                          int maxLineLength) {
+                          int maxLineLength,
+                          @Value("${escalation.import.lock-timeout:30000}") long lockTimeoutMillis) {
+        if (lockTimeoutMillis < 1) {
+            throw new IllegalStateException("escalation.import.lock-timeout: must be at least 1 (ms), is "
+                    + lockTimeoutMillis);
+        }
         this.instants = instants;
         this.maxErrors = maxErrors;
         this.batchSize = batchSize;
@@ -62,6 +68,7 @@ public class StagedImporter {
         this.maxFieldsPerLine = maxFieldsPerLine;
         this.maxFieldLength = maxFieldLength;
         this.maxLineLength = maxLineLength;
+        this.lockTimeoutMillis = lockTimeoutMillis;
     }
 
     /** Validates and imports a CSV file; throws {@link ImportRejectedException} and changes nothing on any error. */
@@ -173,6 +180,7 @@ public class StagedImporter {
             boolean truncated = errors.size() > maxErrors;
             throw new ImportRejectedException(errors.subList(0, Math.min(errors.size(), maxErrors)), truncated);
         }
+        ImportLock.acquire(store, lockTimeoutMillis);
         long checked = System.nanoTime();
         String staging = table.stagingTable();
         String id = table.idColumn();
@@ -193,9 +201,10 @@ public class StagedImporter {
         }
         long merged = System.nanoTime();
         store.jdbc().update("DELETE FROM " + staging + " WHERE import_id = ?", importId);
-        log.info("Import phases into {}: read, check and stage {} ms; duplicates {} ms; counts {} ms; merge {} ms; "
-                        + "clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
-                (counted - checked) / 1_000_000, (merged - counted) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);
+        log.info("Import phases into {}: read, check and stage {} ms; duplicates and lock {} ms; counts {} ms; "
+                        + "merge {} ms; clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000,
+                (checked - staged) / 1_000_000, (counted - checked) / 1_000_000, (merged - counted) / 1_000_000,
+                (System.nanoTime() - merged) / 1_000_000);
         return new ImportResult(inserted, updated);
     }
 
