@@ -1,5 +1,6 @@
 package com.escalationanalyst.dataimport;
 
+import com.escalationanalyst.store.InstantRange;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -20,13 +21,16 @@ public final class CsvFields {
     private final Map<String, Integer> columnIndex;
     private final List<ImportError> errors;
     private final int errorsBefore;
+    private final InstantRange instants;
 
-    CsvFields(long line, List<String> values, Map<String, Integer> columnIndex, List<ImportError> errors) {
+    CsvFields(long line, List<String> values, Map<String, Integer> columnIndex, List<ImportError> errors,
+              InstantRange instants) {
         this.line = line;
         this.values = values;
         this.columnIndex = columnIndex;
         this.errors = errors;
         this.errorsBefore = errors.size();
+        this.instants = instants;
     }
 
     /** True when any field of this line was refused. */
@@ -85,14 +89,17 @@ public final class CsvFields {
         return normalised;
     }
 
-    /** ISO-8601 instant with an offset or Z, e.g. 2026-10-01T09:30:00Z; stored in UTC. */
+    /** ISO-8601 instant with an offset or Z, e.g. 2026-10-01T09:30:00Z, within the accepted range; stored in UTC. */
     public OffsetDateTime instant(String column, boolean required) {
         String value = text(column, 64, required);
         if (value == null) {
             return null;
         }
         try {
-            return IsoInstants.parseUtc(value.trim());
+            return IsoInstants.parseUtc(value.trim(), instants);
+        } catch (IsoInstants.OutOfRangeException e) {
+            error(column, "'" + value + "' is outside the accepted instants, " + instants.describe());
+            return null;
         } catch (DateTimeException e) {
             error(column, "'" + value + "' is not an ISO-8601 instant with offset, e.g. 2026-10-01T09:30:00Z "
                     + "or 2026-10-01T05:30:00-04:00");

@@ -1,5 +1,6 @@
 package com.escalationanalyst.dataimport;
 
+import com.escalationanalyst.store.InstantRange;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +14,27 @@ import java.time.format.DateTimeFormatter;
  */
 final class IsoInstants {
 
+    /** A well-formed instant outside the range the stores accept. */
+    static final class OutOfRangeException extends DateTimeException {
+
+        OutOfRangeException(OffsetDateTime instant, InstantRange range) {
+            super(instant + " is outside the accepted instants, " + range.describe());
+        }
+    }
+
     private IsoInstants() {
+    }
+
+    /**
+     * As {@link #parseUtc(CharSequence)}, and refused with an {@link OutOfRangeException} outside {@code range}
+     * (years such as +999999999 are well-formed ISO-8601, and one database stores them while the other fails).
+     */
+    static OffsetDateTime parseUtc(CharSequence text, InstantRange range) {
+        OffsetDateTime instant = parseUtc(text);
+        if (!range.contains(instant.toInstant())) {
+            throw new OutOfRangeException(instant, range);
+        }
+        return instant;
     }
 
     /** The instant in UTC; throws {@link DateTimeException} when the text is not an ISO-8601 instant with offset. */

@@ -1,6 +1,7 @@
 package com.escalationanalyst.dataimport;
 
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.InstantRange;
 import com.escalationanalyst.store.StoreDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,13 +40,35 @@ public class StagedImporter {
     private final int maxErrors;
     private final int batchSize;
     private final long bulkLoadMinRows;
+    private final int maxFieldsPerLine;
+    private final int maxFieldLength;
+    private final int maxLineLength;
+    private final InstantRange instants;
+    private final long lockTimeoutMillis;
 
-    public StagedImporter(@Value("${escalation.import.max-errors:100}") int maxErrors,
+    public StagedImporter(InstantRange instants,
+                          @Value("${escalation.import.max-errors:100}") int maxErrors,
                           @Value("${escalation.import.batch-size:1000}") int batchSize,
-                          @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows) {
+                          @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows,
+                          @Value("${escalation.import.max-fields-per-line:" + CsvReader.DEFAULT_MAX_FIELDS + "}")
+                          int maxFieldsPerLine,
+                          @Value("${escalation.import.max-field-length:" + CsvReader.DEFAULT_MAX_FIELD_LENGTH + "}")
+                          int maxFieldLength,
+                          @Value("${escalation.import.max-line-length:" + CsvReader.DEFAULT_MAX_RECORD_LENGTH + "}")
+                          int maxLineLength,
+                          @Value("${escalation.import.lock-timeout:30000}") long lockTimeoutMillis) {
+        if (lockTimeoutMillis < 1) {
+            throw new IllegalStateException("escalation.import.lock-timeout: must be at least 1 (ms), is "
+                    + lockTimeoutMillis);
+        }
+        this.instants = instants;
         this.maxErrors = maxErrors;
         this.batchSize = batchSize;
         this.bulkLoadMinRows = bulkLoadMinRows;
+        this.maxFieldsPerLine = maxFieldsPerLine;
+        this.maxFieldLength = maxFieldLength;
+        this.maxLineLength = maxLineLength;
+        this.lockTimeoutMillis = lockTimeoutMillis;
     }
 
     /** Validates and imports a CSV file; throws {@link ImportRejectedException} and changes nothing on any error. */
@@ -53,7 +76,7 @@ public class StagedImporter {
                                       StoreDatabase store) {
         long started = System.nanoTime();
         ImportResult result = store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) -> {
-            try (CsvReader csv = new CsvReader(utf8Reader(input))) {
+            try (CsvReader csv = new CsvReader(utf8Reader(input), maxFieldsPerLine, maxFieldLength, maxLineLength)) {
                 readCsv(csv, format, table, sink, errors);
             } catch (MalformedUtf8Exception e) {
                 errors.add(new ImportError(e.line(), null, "is not valid UTF-8 (" + e.getMessage()
@@ -100,7 +123,7 @@ public class StagedImporter {
                 errors.add(new ImportError(line, null, "has " + fields.size() + " fields; the header has "
                         + header.size()));
             } else {
-                R row = format.parse(new CsvFields(line, fields, index, errors));
+                R row = format.parse(new CsvFields(line, fields, index, errors, instants));
                 if (row != null) {
                     sink.add(line, table.values(row));
                 }
@@ -157,6 +180,7 @@ public class StagedImporter {
             boolean truncated = errors.size() > maxErrors;
             throw new ImportRejectedException(errors.subList(0, Math.min(errors.size(), maxErrors)), truncated);
         }
+        ImportLock.acquire(store, lockTimeoutMillis);
         long checked = System.nanoTime();
         String staging = table.stagingTable();
         String id = table.idColumn();
@@ -177,9 +201,10 @@ public class StagedImporter {
         }
         long merged = System.nanoTime();
         store.jdbc().update("DELETE FROM " + staging + " WHERE import_id = ?", importId);
-        log.info("Import phases into {}: read, check and stage {} ms; duplicates {} ms; counts {} ms; merge {} ms; "
-                        + "clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
-                (counted - checked) / 1_000_000, (merged - counted) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);
+        log.info("Import phases into {}: read, check and stage {} ms; duplicates and lock {} ms; counts {} ms; "
+                        + "merge {} ms; clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000,
+                (checked - staged) / 1_000_000, (counted - checked) / 1_000_000, (merged - counted) / 1_000_000,
+                (System.nanoTime() - merged) / 1_000_000);
         return new ImportResult(inserted, updated);
     }
 

@@ -2,6 +2,7 @@ package com.escalationanalyst.knowledge;
 
 import com.escalationanalyst.knowledge.KnowledgeRepository.StoredContent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,10 @@ class KnowledgeController {
     @PostMapping(path = "/knowledge/{space}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<KnowledgeDocument> upload(@PathVariable String space, @RequestPart("file") MultipartFile file)
             throws IOException {
-        KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getBytes(), currentUser());
+        KnowledgeDocument stored;
+        try (InputStream in = file.getInputStream()) {
+            stored = knowledge.upload(space, file.getOriginalFilename(), file.getSize(), in, currentUser());
+        }
         return ResponseEntity.status(201).body(stored);
     }
 

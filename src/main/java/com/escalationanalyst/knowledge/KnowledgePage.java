@@ -4,6 +4,7 @@ import com.escalationanalyst.security.PageCsrf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Controller;
@@ -52,8 +53,8 @@ class KnowledgePage {
                   @RequestParam(name = PageCsrf.FIELD, required = false) String csrf, HttpServletRequest request,
                   HttpServletResponse response, RedirectAttributes redirect, Model model) throws IOException {
         sameOrigin(request, csrf);
-        try {
-            KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getBytes(),
+        try (InputStream in = file.getInputStream()) {
+            KnowledgeDocument stored = knowledge.upload(space, file.getOriginalFilename(), file.getSize(), in,
                     identityService.getCurrentAuthentication().getUserId());
             redirect.addFlashAttribute("message", stored.name() + " version " + stored.version()
                     + " uploaded to " + space + " and active.");

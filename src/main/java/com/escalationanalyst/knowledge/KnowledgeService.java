@@ -43,6 +43,8 @@ public class KnowledgeService implements SmartInitializingSingleton {
     static final String SEED_USER = "seed";
     /** Lowest BM25 score of a known-issue match; chosen on fixtures/known-issue-matching.csv (see its test). */
     public static final double DEFAULT_MATCH_THRESHOLD = 4.5;
+    /** The upload limit's property (the older name {@code escalation.knowledge.max-bytes} is still read). */
+    static final String MAX_UPLOAD_BYTES = "escalation.knowledge.max-upload-bytes";
 
     private final KnowledgeDatabase database;
     private final KnowledgeRepository repository;
@@ -61,7 +63,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
             });
 
     KnowledgeService(KnowledgeDatabase database, KnowledgeRepository repository, Clock clock,
-                     @Value("${escalation.knowledge.max-bytes:1048576}") int maxBytes,
+                     @Value("${" + MAX_UPLOAD_BYTES + ":${escalation.knowledge.max-bytes:1048576}}") int maxBytes,
                      @Value("${escalation.knowledge.max-rows:5000}") int maxRows,
                      @Value("${escalation.knowledge.match-threshold:" + DEFAULT_MATCH_THRESHOLD + "}") double matchThreshold) {
         this.database = database;
@@ -121,12 +123,25 @@ public class KnowledgeService implements SmartInitializingSingleton {
         return repository.content(space(spaceId).id(), name, version).orElseThrow(() -> notFound(spaceId, name, version));
     }
 
-    /** Validates and stores a new version, which becomes active; refused uploads change nothing. */
-    public KnowledgeDocument upload(String spaceId, String fileName, byte[] content, String user) {
+    /** The largest document an upload may carry, in bytes. */
+    public int maxUploadBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Validates and stores a new version, which becomes active; refused uploads change nothing. {@code size}
+     * is what the upload declares (-1: unknown): a file declared too large is refused unread, and no more
+     * than the limit (and one byte to tell) is ever read of {@code in}, whatever it declared.
+     */
+    public KnowledgeDocument upload(String spaceId, String fileName, long size, InputStream in, String user)
+            throws IOException {
         KnowledgeSpace space = space(spaceId);
+        if (size > maxBytes) {
+            throw tooLarge("the file has " + size + " bytes");
+        }
+        byte[] content = in.readNBytes(maxBytes + 1);
         if (content.length > maxBytes) {
-            throw new KnowledgeValidationException(413, List.of("the file has " + content.length
-                    + " bytes; at most " + maxBytes + " are allowed"));
+            throw tooLarge("the file has more than " + maxBytes + " bytes");
         }
         String name = name(fileName);
         DocumentType type = type(space, name);
@@ -330,6 +345,11 @@ public class KnowledgeService implements SmartInitializingSingleton {
         } catch (CharacterCodingException e) {
             throw new KnowledgeValidationException(List.of("the file is not valid UTF-8"));
         }
+    }
+
+    private KnowledgeValidationException tooLarge(String what) {
+        return new KnowledgeValidationException(413, List.of(what + "; at most " + maxBytes + " are allowed ("
+                + MAX_UPLOAD_BYTES + ")"));
     }
 
     private static KnowledgeValidationException notFound(String space, String name, Integer version) {

@@ -3,7 +3,10 @@ package com.escalationanalyst.knowledge;
 import com.escalationanalyst.dataimport.CsvReader;
 import com.escalationanalyst.dataimport.CsvSyntaxException;
 import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Known issues from YAML or JSON (a list of objects with the fields of DESIGN.md), from CSV with
@@ -51,13 +50,27 @@ final class KnownIssueParser {
             Map.entry("fixed", "fixed"),
             Map.entry("won't do", "wont_fix"), Map.entry("won't fix", "wont_fix"), Map.entry("declined", "wont_fix"));
 
+    /** Jira exports of every field run to a few hundred columns, more than the import's default allows. */
+    private static final int MAX_CSV_COLUMNS = 2_000;
+
+    /**
+     * A known-issue file nests 2 levels (array, issue). Jackson's own default (1000) lets through documents
+     * far deeper than any file needs, and its refusal of one deeper still came without a location (which
+     * ended as a 500 here); this limit is stated, and refused with a reason of its own.
+     */
+    static final int MAX_JSON_NESTING = 50;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_NESTING).build())
+            .build());
+
     private KnownIssueParser() {
     }
 
     static List<KnownIssue> parse(DocumentType type, String content, int maxRows) {
         List<String> reasons = new ArrayList<>();
         List<Map<String, Object>> records = switch (type) {
-            case YAML -> fromTree(loadYaml(content), reasons);
+            case YAML -> fromTree(KnowledgeYaml.load(content), reasons);
             case JSON -> fromTree(loadJson(content), reasons);
             case CSV -> fromCsv(content, reasons);
             case MARKDOWN -> throw new KnowledgeValidationException(415, List.of("known issues cannot be Markdown"));
@@ -87,12 +100,26 @@ final class KnownIssueParser {
 
     private static KnownIssue validate(Map<String, Object> record, String where, List<String> reasons) {
         Map<String, String> f = new HashMap<>();
-        record.forEach((key, value) -> f.put(key, value == null ? null : value.toString().trim()));
+        List<String> notText = new ArrayList<>();
+        record.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                // never printed: the text of a nested structure is not a field value, and can be huge
+                notText.add(key);
+            } else {
+                f.put(key, value == null ? null : value.toString().trim());
+            }
+        });
         String id = f.get("id");
         if (id != null && !id.isEmpty()) {
             where += " (" + id + ")";
         }
         int before = reasons.size();
+        for (String key : notText) {
+            reasons.add(where + ": " + key + " must be a text, not a list or an object");
+        }
+        if (!notText.isEmpty()) {
+            return null;
+        }
         if (id == null || id.isEmpty()) {
             reasons.add(where + ": id is required");
         } else if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
@@ -114,20 +141,19 @@ final class KnownIssueParser {
                 f.get("workaround"), f.get("planned_fix"));
     }
 
-    private static Object loadYaml(String content) {
-        try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
-        } catch (YAMLException e) {
-            throw new KnowledgeValidationException(List.of("not valid YAML: " + e.getMessage()));
-        }
-    }
-
     private static Object loadJson(String content) {
         try {
-            return new ObjectMapper().readValue(content, Object.class);
+            return JSON.readValue(content, Object.class);
+        } catch (StreamConstraintsException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Document nesting depth")) {
+                throw new KnowledgeValidationException(List.of("the JSON is nested more than " + MAX_JSON_NESTING
+                        + " levels deep; known issues need 2"));
+            }
+            throw new KnowledgeValidationException(List.of("not valid JSON: " + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
+            // a refusal of Jackson's limits may come without a location
             throw new KnowledgeValidationException(List.of("not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")"));
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
         }
     }
 
@@ -158,7 +184,9 @@ final class KnownIssueParser {
 
     private static List<Map<String, Object>> fromCsv(String content, List<String> reasons) {
         List<Map<String, Object>> records = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(new StringReader(content))) {
+        // the document is in memory already, bounded by the upload limit: its own length caps fields and records
+        int length = Math.max(1, content.length());
+        try (CsvReader csv = new CsvReader(new StringReader(content), MAX_CSV_COLUMNS, length, length)) {
             List<String> header = csv.next();
             if (header == null) {
                 throw new KnowledgeValidationException(List.of("the CSV file is empty"));

@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /** Escalation reason code → root cause, as written in {@code escalation-policies/reason-codes.yaml}. */
 public record ReasonCodeMap(Map<String, RootCause> codes) {
@@ -55,12 +51,7 @@ public record ReasonCodeMap(Map<String, RootCause> codes) {
      */
     public static ReasonCodeMap parse(String yaml) {
         List<String> reasons = new ArrayList<>();
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
-            throw new KnowledgeValidationException(List.of("not valid YAML: " + e.getMessage()));
-        }
+        Object document = KnowledgeYaml.load(yaml);
         if (!(document instanceof Map<?, ?> root) || !(root.get("codes") instanceof List<?> entries)) {
             throw new KnowledgeValidationException(List.of("a reason-code map needs a top-level list 'codes'"));
         }

@@ -1,5 +1,6 @@
 package com.escalationanalyst.period;
 
+import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -36,13 +37,18 @@ public class PeriodResolver {
 
     private final Clock clock;
     private final ZoneId zone;
+    private final InstantRange instants;
 
-    public PeriodResolver(Clock clock, @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+    public PeriodResolver(Clock clock, @Value("${escalation.time-zone:UTC}") ZoneId zone, InstantRange instants) {
         this.clock = clock;
         this.zone = zone;
+        this.instants = instants;
     }
 
-    /** From a phrase, or from explicit dates (which win when given). */
+    /**
+     * From a phrase, or from explicit dates (which win when given). A period must lie within the accepted
+     * instants; when it does not, the message starts with the field at fault ("from: ", "to: ") for dates.
+     */
     public Period resolve(String phrase, String fromDate, String toDate) {
         boolean hasFrom = fromDate != null && !fromDate.isBlank();
         boolean hasTo = toDate != null && !toDate.isBlank();
@@ -50,12 +56,29 @@ public class PeriodResolver {
             if (!hasFrom || !hasTo) {
                 throw new PeriodException("give both from and to (YYYY-MM-DD, to inclusive), or a period phrase");
             }
-            return days(date(fromDate, "from"), date(toDate, "to"));
+            return within(days(date(fromDate, "from"), date(toDate, "to"), "to: "), "from: ", "to: ");
         }
         return resolve(phrase);
     }
 
     public Period resolve(String phrase) {
+        return within(phrase(phrase), "", "");
+    }
+
+    /** The period, if the stores can hold what it spans: queries past the range fail differently per database. */
+    private Period within(Period period, String fromField, String toField) {
+        if (period.fromInstant().isBefore(instants.min())) {
+            throw new PeriodException(fromField + "'" + period.label() + "' would start at "
+                    + period.from().toOffsetDateTime() + ", before the accepted instants (" + instants.describe() + ")");
+        }
+        if (period.toInstant().isAfter(instants.max())) {
+            throw new PeriodException(toField + "'" + period.label() + "' would end at "
+                    + period.to().toOffsetDateTime() + ", after the accepted instants (" + instants.describe() + ")");
+        }
+        return period;
+    }
+
+    private Period phrase(String phrase) {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone);
         String p = phrase == null ? "" : phrase.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (p.isEmpty()) {
@@ -115,15 +138,20 @@ public class PeriodResolver {
             return new Period(start(since), now, zone, "since " + since);
         }
         if ((m = RANGE.matcher(p)).matches()) {
-            return days(date(m.group(1), "period"), date(m.group(2), "period"));
+            return days(date(m.group(1), "period"), date(m.group(2), "period"), "");
         }
         throw new PeriodException("'" + phrase + "' is not a period I understand. Accepted: " + ACCEPTED);
     }
 
     /** Whole days from..to, both inclusive. */
-    private Period days(LocalDate from, LocalDate to) {
+    private Period days(LocalDate from, LocalDate to, String toField) {
         if (to.isBefore(from)) {
             throw new PeriodException("to (" + to + ") is before from (" + from + ")");
+        }
+        // refused before the day after it is asked for, which the last date there is (year +999999999) has not
+        if (to.isAfter(LocalDate.ofInstant(instants.max(), zone))) {
+            throw new PeriodException(toField + "'" + from + " to " + to + "' would end after the accepted instants ("
+                    + instants.describe() + ")");
         }
         return new Period(start(from), start(to.plusDays(1)), zone, from + " to " + to);
     }

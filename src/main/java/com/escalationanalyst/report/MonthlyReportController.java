@@ -4,6 +4,7 @@ import com.escalationanalyst.analysis.AnalysisRequestException;
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.report.StoredReport.Summary;
+import com.escalationanalyst.store.InstantRange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,14 +43,16 @@ class MonthlyReportController {
     private final ReportSettings settings;
     private final ReportRecipients recipients;
     private final Clock clock;
+    private final InstantRange instants;
 
     MonthlyReportController(RuntimeService runtimeService, ReportArchive archive, ReportSettings settings,
-                            ReportRecipients recipients, Clock clock) {
+                            ReportRecipients recipients, Clock clock, InstantRange instants) {
         this.runtimeService = runtimeService;
         this.archive = archive;
         this.settings = settings;
         this.recipients = recipients;
         this.clock = clock;
+        this.instants = instants;
     }
 
     @PostMapping("/api/reports/monthly")
@@ -142,7 +145,7 @@ class MonthlyReportController {
             throw new AnalysisRequestException(ReportVariables.AGENT_COST_PER_HOUR, "must be a number");
         }
         return ReportRequest.of(text(month), cost.isNumber() ? cost.decimalValue() : null, flag(body, ReportVariables.SEND),
-                flag(body, ReportVariables.FORCE), settings, clock);
+                flag(body, ReportVariables.FORCE), settings, clock, instants);
     }
 
     private static String text(JsonNode node) {

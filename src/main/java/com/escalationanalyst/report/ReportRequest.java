@@ -1,6 +1,7 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.AnalysisRequestException;
+import com.escalationanalyst.store.InstantRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -9,15 +10,16 @@ import java.time.format.DateTimeParseException;
 
 /**
  * What a report run was asked for, checked: a month that has ended (business zone; none = the previous
- * calendar month), a positive agent cost per hour (none = the configured default), send and force.
- * A bad value fails with {@link AnalysisRequestException} naming the field.
+ * calendar month) and lies within the accepted instants, a positive agent cost per hour (none = the
+ * configured default), send and force. A bad value fails with {@link AnalysisRequestException} naming
+ * the field.
  */
 public record ReportRequest(YearMonth month, BigDecimal agentCostPerHour, boolean send, boolean force) {
 
     static final BigDecimal MAX_COST_PER_HOUR = new BigDecimal("100000");
 
     public static ReportRequest of(Object month, Object agentCostPerHour, Object send, Object force,
-                                   ReportSettings settings, Clock clock) {
+                                   ReportSettings settings, Clock clock, InstantRange instants) {
         ZonedDateTime now = clock.instant().atZone(settings.zone());
         YearMonth current = YearMonth.from(now);
         YearMonth reportMonth;
@@ -34,6 +36,14 @@ public record ReportRequest(YearMonth month, BigDecimal agentCostPerHour, boolea
                 throw new AnalysisRequestException(ReportVariables.MONTH, reportMonth + " has not ended yet in "
                         + settings.zone() + "; the latest complete month is " + current.minusMonths(1));
             }
+        }
+        // ended, so the month after it exists; its queries fail differently per database past the range
+        ZonedDateTime start = reportMonth.atDay(1).atStartOfDay(settings.zone());
+        ZonedDateTime end = reportMonth.plusMonths(1).atDay(1).atStartOfDay(settings.zone());
+        if (start.toInstant().isBefore(instants.min()) || end.toInstant().isAfter(instants.max())) {
+            throw new AnalysisRequestException(ReportVariables.MONTH, reportMonth + " in " + settings.zone() + " ("
+                    + start.toOffsetDateTime() + " to " + end.toOffsetDateTime() + ") is outside the accepted instants ("
+                    + instants.describe() + ")");
         }
         return new ReportRequest(reportMonth, cost(agentCostPerHour, settings), flag(ReportVariables.SEND, send, true),
                 flag(ReportVariables.FORCE, force, false));

@@ -6,6 +6,7 @@ import static com.escalationanalyst.report.ReportVariables.MONTH;
 import static com.escalationanalyst.report.ReportVariables.SEND;
 
 import com.escalationanalyst.knowledge.KnowledgeService;
+import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,20 +25,22 @@ class ResolveReportMonthDelegate implements JavaDelegate {
     private final ReportArchive archive;
     private final ReportRecipients recipients;
     private final KnowledgeService knowledge;
+    private final InstantRange instants;
 
     ResolveReportMonthDelegate(ReportSettings settings, Clock clock, ReportArchive archive, ReportRecipients recipients,
-                               KnowledgeService knowledge) {
+                               KnowledgeService knowledge, InstantRange instants) {
         this.settings = settings;
         this.clock = clock;
         this.archive = archive;
         this.recipients = recipients;
         this.knowledge = knowledge;
+        this.instants = instants;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ReportRequest request = ReportRequest.of(execution.getVariable(MONTH), execution.getVariable(AGENT_COST_PER_HOUR),
-                execution.getVariable(SEND), execution.getVariable(FORCE), settings, clock);
+                execution.getVariable(SEND), execution.getVariable(FORCE), settings, clock, instants);
         if (request.send() && recipients.resolve().recipients().isEmpty()) {
             throw new IllegalStateException("The monthly report has no recipients: set " + recipients.describe());
         }

@@ -49,6 +49,12 @@ class StoreConfiguration {
         return new ReportDatabase(applicationDataSource);
     }
 
+    @Bean
+    InstantRange instantRange(@Value("${" + InstantRange.MIN_PROPERTY + ":1970-01-01T00:00:00Z}") String min,
+                              @Value("${" + InstantRange.MAX_PROPERTY + ":2100-01-01T00:00:00Z}") String max) {
+        return InstantRange.of(min, max);
+    }
+
     /** {@code timeout}: how long a step waits for a connection before it fails (and its job is retried). */
     private static DataSource select(DataSource applicationDataSource, String store,
                                      String url, String user, String password, long timeout) {

@@ -10,12 +10,16 @@ import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -196,6 +200,20 @@ class ImportApiIT {
     }
 
     @Test
+    void instantsOutsideTheAcceptedRangeAreRefusedWithLineAndColumn() {
+        importTickets(TicketFixtures.threeMonths().text());
+        String range = " is outside the accepted instants, from 1970-01-01T00:00:00Z up to, not including, "
+                + "2100-01-01T00:00:00Z";
+        // H2 stored the year +999999999 and PostgreSQL failed on it (500): both refuse it now, as a bad row
+        assertRefused(spoiled("created_at", "+999999999-12-31T23:59:59Z", 0), 2, "created_at",
+                "'+999999999-12-31T23:59:59Z'" + range);
+        assertRefused(spoiled("created_at", "1969-12-31T23:59:59Z", 0), 2, "created_at", "'1969-12-31T23:59:59Z'" + range);
+        // T-3 (line 5) is escalated; 20:00 at -04:00 on 31 December 2099 is 2100 in UTC
+        assertRefused(spoiled("escalated_at", "2099-12-31T20:00:00-04:00", 2), 5, "escalated_at",
+                "'2099-12-31T20:00:00-04:00'" + range);
+    }
+
+    @Test
     void allErrorsOfAFileAreListedInLineOrder() {
         Csv csv = TicketFixtures.threeMonths();
         csv.rows().get(0).put("priority", "asap");      // line 2
@@ -210,6 +228,42 @@ class ImportApiIT {
         assertThat(errors.get(1).get("column").asText()).isEqualTo("handle_time_minutes");
         assertThat(errors.get(2).get("line").asLong()).isEqualTo(8);
         assertThat(errors.get(2).get("column").asText()).isEqualTo("created_at");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isZero();
+    }
+
+    @Test
+    void aLineOfEndlessCommasIsRefusedWithItsLineWithoutBeingBuffered() {
+        // the header (line 1) and T-1 (line 2), then line 3 is 200 MB of commas, made up as it is sent
+        String text = TicketFixtures.threeMonths().text();
+        byte[] head = text.substring(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1).getBytes(StandardCharsets.UTF_8);
+        long commas = 200L * 1024 * 1024;
+        HttpResponse<String> response = api.postStream("/api/import/tickets", "text/csv",
+                () -> new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
+                    long left = commas;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? ',' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(length, left);
+                        Arrays.fill(buffer, offset, offset + n, (byte) ',');
+                        left -= n;
+                        return n;
+                    }
+                }));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode errors = Api.json(response).get("errors");
+        assertThat(errors).as(response.body()).hasSize(1);
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(errors.get(0).get("column").isNull()).isTrue();
+        assertThat(errors.get(0).get("message").asText())
+                .isEqualTo("has more than 200 fields (at most 200 are allowed; reading stopped at field 201)");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isZero();
     }
 

@@ -3,7 +3,9 @@ package com.escalationanalyst.dataimport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.escalationanalyst.store.InstantRange;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,5 +77,28 @@ class IsoInstantsTest {
         }
         // the mutations must exercise both sides
         assertThat(accepted).isBetween(1000, texts.size() - 1000);
+    }
+
+    static final InstantRange RANGE = new InstantRange(Instant.parse("1970-01-01T00:00:00Z"),
+            Instant.parse("2100-01-01T00:00:00Z"));
+
+    @Test
+    void instantsOutsideTheRangeAreRefusedAsSuchAtBothEnds() {
+        for (String outside : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.999999999Z", "1970-01-01T00:59:59+01:00", "2100-01-01T00:00:00Z",
+                "2099-12-31T20:00:00-04:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z")) {
+            assertThatThrownBy(() -> IsoInstants.parseUtc(outside, RANGE)).as(outside)
+                    .isExactlyInstanceOf(IsoInstants.OutOfRangeException.class);
+        }
+        // the edges: the first instant of 1970 (also written at +01:00) and the last before 2100 are in
+        assertThat(IsoInstants.parseUtc("1970-01-01T00:00:00Z", RANGE))
+                .isEqualTo(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(IsoInstants.parseUtc("1970-01-01T01:00:00+01:00", RANGE))
+                .isEqualTo(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(IsoInstants.parseUtc("2099-12-31T23:59:59.999999999Z", RANGE))
+                .isEqualTo(OffsetDateTime.of(2099, 12, 31, 23, 59, 59, 999_999_999, ZoneOffset.UTC));
+        // a malformed text stays a plain refusal, not a range one
+        assertThatThrownBy(() -> IsoInstants.parseUtc("2026-02-30T10:00:00Z", RANGE))
+                .isExactlyInstanceOf(java.time.format.DateTimeParseException.class);
     }
 }

@@ -168,6 +168,77 @@ class KnowledgeApiIT {
         assertThat(Api.json(api.get("/api/knowledge/known-issues")).get("documents")).hasSize(1);
     }
 
+    private static List<String> errors(HttpResponse<String> response) {
+        List<String> errors = new ArrayList<>();
+        Api.json(response).get("errors").forEach(e -> errors.add(e.asText()));
+        return errors;
+    }
+
+    @Test
+    void anUploadOverTheLimitIs413NamingItAndTheDocumentsStayAsTheyWere() {
+        KnowledgeSnapshot before = knowledge.current();
+        String listBefore = api.get("/api/knowledge/known-issues").body();
+
+        // 3 MiB declared in Content-Length: refused before its body is read
+        HttpResponse<String> declared = upload("known-issues", "big.yaml", new byte[3 * 1024 * 1024]);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(errors(declared)).singleElement().asString()
+                .startsWith("the upload has 3145")
+                .endsWith(" bytes; a knowledge document may have at most 1048576 (escalation.knowledge.max-upload-bytes)");
+
+        // 2 MiB sent chunked (no length declared): refused by the size of the file
+        HttpResponse<String> chunked = api.uploadChunked("/api/knowledge/known-issues", "file", "big.yaml",
+                new byte[2 * 1024 * 1024]);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(errors(chunked)).containsExactly(
+                "the file has 2097152 bytes; at most 1048576 are allowed (escalation.knowledge.max-upload-bytes)");
+
+        assertThat(api.get("/api/knowledge/known-issues").body()).isEqualTo(listBefore);
+        assertThat(knowledge.current()).isSameAs(before);
+    }
+
+    /** Uploads with a deadline: a refusal must come at once, not after expanding anything. */
+    private HttpResponse<String> quickly(java.util.function.Supplier<HttpResponse<String>> upload) {
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), upload::get);
+    }
+
+    @Test
+    void aliasBombsRecursiveAliasesAndDeepJsonAre400WithTheirReason() {
+        KnowledgeSnapshot before = knowledge.current();
+        String alias = "the document refers to a list or mapping through a YAML alias (*name); "
+                + "knowledge documents must write their content out";
+
+        HttpResponse<String> bomb = quickly(() -> upload("known-issues", "laughs.yaml", KnownIssueParserTest.billionLaughs("lol")));
+        assertThat(bomb.statusCode()).as(bomb.body()).isEqualTo(400);
+        assertThat(errors(bomb)).containsExactly(alias);
+
+        HttpResponse<String> codesBomb = quickly(() -> upload("escalation-policies", "laughs.yaml",
+                "codes:\n" + KnownIssueParserTest.billionLaughs("lol").indent(2)));
+        assertThat(codesBomb.statusCode()).as(codesBomb.body()).isEqualTo(400);
+        assertThat(errors(codesBomb)).containsExactly(alias);
+
+        HttpResponse<String> recursive = quickly(() -> upload("known-issues", "loop.yaml", """
+                - &issue
+                  id: KI-990
+                  title: Login loops
+                  product_area: API
+                  status: open
+                  symptoms: *issue
+                """));
+        assertThat(recursive.statusCode()).as(recursive.body()).isEqualTo(400);
+        assertThat(errors(recursive)).containsExactly(alias);
+
+        HttpResponse<String> deep = quickly(() -> upload("known-issues", "deep.json",
+                "[".repeat(100_000) + "]".repeat(100_000)));
+        assertThat(deep.statusCode()).as(deep.body()).isEqualTo(400);
+        assertThat(errors(deep)).containsExactly("the JSON is nested more than 50 levels deep; known issues need 2");
+
+        assertThat(knowledge.current()).isSameAs(before);
+        assertThat(Api.json(api.get("/api/knowledge/known-issues")).get("documents")).hasSize(1);
+        assertThat(Api.json(api.get("/api/knowledge/escalation-policies")).get("documents")).hasSize(4);
+    }
+
     @Test
     void jiraExportUploadsAsKnownIssues() {
         String jira = "Issue key,Summary,Status,Component/s,Description,Custom field (Workaround)\n"

@@ -3,6 +3,7 @@ package com.escalationanalyst.period;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,11 @@ class PeriodResolverTest {
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
+    static final InstantRange RANGE = new InstantRange(Instant.parse("1970-01-01T00:00:00Z"),
+            Instant.parse("2100-01-01T00:00:00Z"));
+
     static PeriodResolver at(String instant, ZoneId zone) {
-        return new PeriodResolver(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), zone);
+        return new PeriodResolver(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), zone, RANGE);
     }
 
     static void assertPeriod(Period p, String from, String to, String label) {
@@ -108,5 +112,51 @@ class PeriodResolverTest {
         assertThatThrownBy(() -> utc.resolve(null, "2026-09-30", "2026-09-01")).hasMessageContaining("is before from");
         assertThatThrownBy(() -> utc.resolve(null, "2026-09-31", "2026-10-01")).hasMessageContaining("from: '2026-09-31'");
         assertThatThrownBy(() -> utc.resolve(null, "2026-09-01", null)).hasMessageContaining("give both from and to");
+    }
+
+    static final String ACCEPTED_RANGE = "(from 1970-01-01T00:00:00Z up to, not including, 2100-01-01T00:00:00Z)";
+
+    @Test
+    void periodsOutsideTheAcceptedInstantsAreRefusedNamingTheField() {
+        // 9999 months are 833 years and 3 months
+        assertThatThrownBy(() -> utc.resolve("last 9999 months")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("'last 9999 months' would start at 1193-08-26T15:00Z, before the accepted instants "
+                        + ACCEPTED_RANGE);
+        assertThatThrownBy(() -> utc.resolve("since 1969-12-31")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("'since 1969-12-31' would start at 1969-12-31T00:00Z, before the accepted instants "
+                        + ACCEPTED_RANGE);
+        assertThatThrownBy(() -> utc.resolve("Q1 2100")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("'Q1 2100' would end at 2100-04-01T00:00Z, after the accepted instants " + ACCEPTED_RANGE);
+        assertThatThrownBy(() -> utc.resolve("0001-01")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("'January 1' would start at 0001-01-01T00:00Z, before the accepted instants " + ACCEPTED_RANGE);
+        assertThatThrownBy(() -> utc.resolve(null, "1969-12-31", "2026-09-30")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("from: '1969-12-31 to 2026-09-30' would start at 1969-12-31T00:00Z, before the accepted "
+                        + "instants " + ACCEPTED_RANGE);
+        assertThatThrownBy(() -> utc.resolve(null, "2026-09-01", "2100-01-01")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("to: '2026-09-01 to 2100-01-01' would end at 2100-01-02T00:00Z, after the accepted "
+                        + "instants " + ACCEPTED_RANGE);
+        // the last date there is: refused before the day after it is asked for (which does not exist)
+        assertThatThrownBy(() -> utc.resolve(null, "2026-09-01", "+999999999-12-31")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("to: '2026-09-01 to +999999999-12-31' would end after the accepted instants " + ACCEPTED_RANGE);
+        assertThatThrownBy(() -> utc.resolve(null, "-999999999-01-01", "2026-09-30")).isExactlyInstanceOf(PeriodException.class)
+                .hasMessage("from: '-999999999-01-01 to 2026-09-30' would start at -999999999-01-01T00:00Z, before the "
+                        + "accepted instants " + ACCEPTED_RANGE);
+    }
+
+    @Test
+    void theRangeEdgesAreCutInTheBusinessZone() {
+        // January 1970 starts at 1970-01-01T05:00Z in New York (in), at 1969-12-31T23:00Z in Berlin (out)
+        assertPeriod(at("2026-11-26T15:00:00Z", NEW_YORK).resolve("1970-01"), "1970-01-01T05:00:00Z",
+                "1970-02-01T05:00:00Z", "January 1970");
+        assertThatThrownBy(() -> at("2026-11-26T15:00:00Z", ZoneId.of("Europe/Berlin")).resolve("1970-01"))
+                .isExactlyInstanceOf(PeriodException.class).hasMessageStartingWith("'January 1970' would start at "
+                        + "1970-01-01T00:00+01:00, before");
+        // December 2099 ends exactly at the (exclusive) end in UTC: in; five hours later in New York: out
+        assertPeriod(utc.resolve("2099-12"), "2099-12-01T00:00:00Z", "2100-01-01T00:00:00Z", "December 2099");
+        assertThatThrownBy(() -> at("2026-11-26T15:00:00Z", NEW_YORK).resolve("2099-12"))
+                .isExactlyInstanceOf(PeriodException.class)
+                .hasMessageStartingWith("'December 2099' would end at 2100-01-01T00:00-05:00, after");
+        assertPeriod(utc.resolve(null, "1970-01-01", "2099-12-31"), "1970-01-01T00:00:00Z", "2100-01-01T00:00:00Z",
+                "1970-01-01 to 2099-12-31");
     }
 }

@@ -52,6 +52,14 @@ public final class Api {
         }
     }
 
+    /** A POST whose body is read from {@code body} as it is sent (chunked), so it can be larger than memory. */
+    public HttpResponse<String> postStream(String path, String contentType, java.util.function.Supplier<java.io.InputStream> body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", authorization)
@@ -68,6 +76,17 @@ public final class Api {
     /** A multipart/form-data upload with one file part named {@code field}. */
     public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
         String boundary = "----ea" + System.nanoTime();
+        return post(path, "multipart/form-data; boundary=" + boundary, multipart(boundary, field, fileName, content));
+    }
+
+    /** The same upload sent chunked: the request declares no length, as a streaming client's may not. */
+    public HttpResponse<String> uploadChunked(String path, String field, String fileName, byte[] content) {
+        String boundary = "----ea" + System.nanoTime();
+        byte[] body = multipart(boundary, field, fileName, content);
+        return postStream(path, "multipart/form-data; boundary=" + boundary, () -> new java.io.ByteArrayInputStream(body));
+    }
+
+    private static byte[] multipart(String boundary, String field, String fileName, byte[] content) {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -75,7 +94,7 @@ public final class Api {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return post(path, "multipart/form-data; boundary=" + boundary, body);
+        return body;
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -9,6 +9,7 @@ import static com.escalationanalyst.sync.SyncVariables.TICKETS_UPSERTED;
 import com.escalationanalyst.dataimport.ImportService;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.sync.TicketPageParser.Page;
+import com.escalationanalyst.store.InstantRange;
 import com.escalationanalyst.sync.FeedClient;
 import com.escalationanalyst.sync.FeedClient.FeedResponse;
 import com.escalationanalyst.sync.FeedProcesses;
@@ -41,13 +42,13 @@ class FetchTicketPageDelegate implements JavaDelegate {
     private final TicketPageParser parser;
 
     FetchTicketPageDelegate(HelpdeskSyncSettings settings, FeedClient client, ImportService imports,
-                            HelpdeskDatabase helpdesk, Clock clock) {
+                            HelpdeskDatabase helpdesk, Clock clock, InstantRange instants) {
         this.settings = settings;
         this.client = client;
         this.cursors = new SyncCursors(helpdesk, "ticket_sync_cursor", clock);
         this.imports = imports;
         this.helpdesk = helpdesk;
-        this.parser = new TicketPageParser(settings);
+        this.parser = new TicketPageParser(settings, instants);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package com.escalationanalyst.helpdesk.sync;
 
 import com.escalationanalyst.helpdesk.TicketRow;
+import com.escalationanalyst.store.InstantRange;
 import com.escalationanalyst.sync.MalformedPageException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,9 +34,11 @@ final class TicketPageParser {
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
 
     private final HelpdeskSyncSettings settings;
+    private final InstantRange instants;
 
-    TicketPageParser(HelpdeskSyncSettings settings) {
+    TicketPageParser(HelpdeskSyncSettings settings, InstantRange instants) {
         this.settings = settings;
+        this.instants = instants;
     }
 
     Page parse(String body, String page) {
@@ -95,7 +99,16 @@ final class TicketPageParser {
             OffsetDateTime solved = metric == null ? null : time(metric.path("solved_at"), where + " metric_set.solved_at");
             OffsetDateTime firstResponse = null;
             if (metric != null && metric.path("reply_time_in_minutes").path("calendar").canConvertToLong()) {
-                firstResponse = created.plusMinutes(metric.path("reply_time_in_minutes").path("calendar").asLong());
+                long minutes = metric.path("reply_time_in_minutes").path("calendar").asLong();
+                try {
+                    firstResponse = created.plusMinutes(minutes);
+                } catch (DateTimeException | ArithmeticException e) {
+                    firstResponse = null; // past the last year there is: outside the range as well
+                }
+                if (firstResponse == null || !instants.contains(firstResponse.toInstant())) {
+                    throw new MalformedPageException(where + " metric_set.reply_time_in_minutes.calendar: " + minutes
+                            + " minutes after created_at is outside the accepted instants, " + instants.describe());
+                }
             }
             rows.add(new TicketRow(Long.toString(id), created, status, priority, text(ticket.path("via"), "channel"),
                     area == null || area.isNull() ? null : area.asText(), text(ticket, "organization_id"),
@@ -118,14 +131,21 @@ final class TicketPageParser {
         return value.isMissingNode() || value.isNull() ? null : value.asText();
     }
 
-    private static OffsetDateTime time(JsonNode value, String where) {
+    private OffsetDateTime time(JsonNode value, String where) {
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value.asText());
+            time = OffsetDateTime.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw new MalformedPageException(where + ": '" + value.asText() + "' is not an ISO-8601 time");
         }
+        // a time the stores do not accept makes the page malformed, as a CSV import refuses the row
+        if (!instants.contains(time.toInstant())) {
+            throw new MalformedPageException(where + ": '" + value.asText() + "' is outside the accepted instants, "
+                    + instants.describe());
+        }
+        return time;
     }
 }

@@ -282,6 +282,27 @@ class PatternsAnalysisIT {
     }
 
     @Test
+    void periodsOutsideTheAcceptedInstantsAre400NamingTheField() {
+        String range = "(from 1970-01-01T00:00:00Z up to, not including, 2100-01-01T00:00:00Z)";
+        HttpResponse<String> early = analyze("{\"period\":\"since 1969-12-31\"}");
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
+        assertThat(Api.json(early).get("field").asText()).isEqualTo("period");
+        assertThat(Api.json(early).get("error").asText()).isEqualTo("period: 'since 1969-12-31' would start at "
+                + "1969-12-31T00:00Z, before the accepted instants " + range);
+
+        HttpResponse<String> from = analyze("{\"from\":\"1969-12-31\",\"to\":\"2026-09-30\"}");
+        assertThat(from.statusCode()).as(from.body()).isEqualTo(400);
+        assertThat(Api.json(from).get("field").asText()).isEqualTo("from");
+
+        // the last date there is: was a 500 (the day after it does not exist)
+        HttpResponse<String> to = analyze("{\"from\":\"2026-09-01\",\"to\":\"+999999999-12-31\"}");
+        assertThat(to.statusCode()).as(to.body()).isEqualTo(400);
+        assertThat(Api.json(to).get("field").asText()).isEqualTo("to");
+        assertThat(Api.json(to).get("error").asText()).endsWith("to: '2026-09-01 to +999999999-12-31' would end "
+                + "after the accepted instants " + range);
+    }
+
+    @Test
     void aTasklistRunWaitsInAReviewTaskForItsInitiator() throws Exception {
         // as Tasklist starts it: the user with their groups, under Camunda authorization
         identityService.setAuthentication(TestCredentials.ADMIN, List.of("escalation-analysts"));

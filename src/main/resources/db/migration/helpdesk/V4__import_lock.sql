@@ -1,0 +1,7 @@
+-- Imports into this store merge one at a time: each locks this one row (SELECT ... FOR UPDATE) from its
+-- merge to the end of its transaction, on H2 and PostgreSQL alike and across nodes (see
+-- src/main/java/com/escalationanalyst/dataimport/ImportLock.java).
+CREATE TABLE helpdesk_import_lock (
+    store VARCHAR(16) NOT NULL PRIMARY KEY
+);
+INSERT INTO helpdesk_import_lock (store) VALUES ('helpdesk');
