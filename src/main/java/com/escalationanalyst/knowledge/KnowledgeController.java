@@ -81,11 +81,22 @@ class KnowledgeController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Which known issue a text describes in a product area (what the analyses do per ticket). */
+    /**
+     * Which known issue a text describes (what the analyses do per ticket), and why: the match or null, the
+     * reason in words, the ids the text names or rules out, whether it reports no defect, and the best
+     * candidates with their semantic, lexical and combined scores.
+     */
     @GetMapping("/knowledge-search/known-issue")
-    Map<String, Object> searchKnownIssue(@RequestParam String text, @RequestParam String productArea) {
+    Map<String, Object> searchKnownIssue(@RequestParam String text, @RequestParam(required = false) String productArea,
+                                         @RequestParam(defaultValue = "3") int candidates) {
+        KnownIssueMatcher.Explanation why = knowledge.current().explainKnownIssue(text, productArea);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("match", knowledge.current().findKnownIssue(text, productArea).orElse(null));
+        body.put("match", why.match().orElse(null));
+        body.put("reason", why.reason());
+        body.put("namedIds", why.namedIds());
+        body.put("ruledOutIds", why.ruledOutIds());
+        body.put("reportsNoDefect", why.saysCorrectBehaviour());
+        body.put("candidates", why.candidates().subList(0, Math.min(Math.max(candidates, 0), why.candidates().size())));
         return body;
     }
 

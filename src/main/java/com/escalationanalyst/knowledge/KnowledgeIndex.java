@@ -11,10 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -57,22 +54,18 @@ final class KnowledgeIndex {
     private static final String TEXT = "text";
     private static final String POSITION = "position";
     private static final int MAX_QUERY_TERMS = 512;
-    private static final Pattern ISSUE_ID = Pattern.compile("\\b([A-Za-z][A-Za-z0-9]*-\\d+)\\b");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n|\\n\\s*[-*|]\\s*");
 
     private final IndexSearcher searcher;
     /** Every indexed term with its statistics, looked up once: queries skip the term dictionary. */
     private final Map<Term, TermStates> terms = new HashMap<>();
-    /** Per product area, its known issues' term frequencies and norms, in index order (see {@link #findKnownIssue}). */
+    /** Per product area, its known issues' term frequencies and norms, in index order (see {@link #lexicalScores}). */
     private final Map<String, List<IssueDoc>> issueDocsByArea = new HashMap<>();
     /** BM25 scorer of each indexed text term, with the statistics Lucene's TermQuery would use. */
     private final Map<String, SimScorer> termScorers = new HashMap<>();
-    private final Map<String, KnownIssue> issuesById;
     private final List<PolicySection> sections;
 
     KnowledgeIndex(List<KnownIssue> issues, List<PolicySection> sections) {
-        this.issuesById = issues.stream().collect(Collectors.toMap(i -> i.id().toUpperCase(Locale.ROOT),
-                Function.identity(), (a, b) -> a));
         this.sections = List.copyOf(sections);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(TextTerms.analyzer()))) {
@@ -120,17 +113,6 @@ final class KnowledgeIndex {
                 }
             }
         }
-    }
-
-    /** Whether the text has a hyphen between a letter or digit and a digit ("KI-318"): the id pattern needs one. */
-    private static boolean mayNameAnIssue(String text) {
-        for (int i = text.indexOf('-'); i >= 0; i = text.indexOf('-', i + 1)) {
-            if (i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
-                    && Character.isDigit(text.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One known issue as indexed: its id, text-field norm and term frequencies. */
@@ -192,57 +174,26 @@ final class KnowledgeIndex {
     }
 
     /**
-     * The known issue of this product area that the text describes: an issue id written in the text
-     * always matches (whatever the area); otherwise the best BM25 hit scoring at least {@code threshold}.
+     * The BM25 score of the text against every known issue, whatever its product area (0 where no term is
+     * shared), by issue id in upper case: the lexical half of {@link KnownIssueMatcher}.
      */
-    Optional<KnownIssueMatch> findKnownIssue(String text, String productArea, double threshold) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        if (mayNameAnIssue(text)) {
-            Matcher ids = ISSUE_ID.matcher(text);
-            while (ids.find()) {
-                KnownIssue named = issuesById.get(ids.group(1).toUpperCase(Locale.ROOT));
-                if (named != null) {
-                    return Optional.of(new KnownIssueMatch(named, Double.POSITIVE_INFINITY, true));
-                }
-            }
-        }
-        if (productArea == null) {
-            return Optional.empty();
-        }
-        // Scores as the Lucene query "kind:issue AND area:<area>, at least one of the text's terms (SHOULD)" would
-        // (BM25, per-term scores summed in double, best first, ties to the lower document), without building
-        // a query, weights and scorers for each of thousands of tickets: the issue list is small.
-        List<IssueDoc> candidates = issueDocsByArea.get(area(productArea));
-        if (candidates == null) {
-            return Optional.empty();
-        }
-        List<String> queryTerms = TextTerms.of(text).stream().limit(MAX_QUERY_TERMS)
+    Map<String, Double> lexicalScores(String text) {
+        Map<String, Double> scores = new HashMap<>();
+        List<String> queryTerms = text == null ? List.of() : TextTerms.of(text).stream().limit(MAX_QUERY_TERMS)
                 .filter(termScorers::containsKey).toList();
-        IssueDoc best = null;
-        float bestScore = 0f;
-        for (IssueDoc candidate : candidates) {
-            double sum = 0;
-            boolean matched = false;
-            for (String term : queryTerms) {
-                Integer freq = candidate.freqs().get(term);
-                if (freq != null) {
-                    sum += termScorers.get(term).score(freq, candidate.norm());
-                    matched = true;
+        for (List<IssueDoc> docs : issueDocsByArea.values()) {
+            for (IssueDoc doc : docs) {
+                double sum = 0;
+                for (String term : queryTerms) {
+                    Integer freq = doc.freqs().get(term);
+                    if (freq != null) {
+                        sum += termScorers.get(term).score(freq, doc.norm());
+                    }
                 }
-            }
-            float score = (float) sum;
-            if (matched && (best == null || score > bestScore)) {
-                best = candidate;
-                bestScore = score;
+                scores.put(doc.id(), (double) (float) sum);
             }
         }
-        if (best == null || bestScore < threshold) {
-            return Optional.empty();
-        }
-        KnownIssue issue = issuesById.get(best.id());
-        return Optional.of(new KnownIssueMatch(issue, bestScore, false));
+        return scores;
     }
 
     /** The policy section that best supports a statement, with the sentence that shares most words with it. */

@@ -41,8 +41,6 @@ public class KnowledgeService implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeService.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final String SEED_USER = "seed";
-    /** Lowest BM25 score of a known-issue match; chosen on fixtures/known-issue-matching.csv (see its test). */
-    public static final double DEFAULT_MATCH_THRESHOLD = 4.5;
     /** The upload limit's property (the older name {@code escalation.knowledge.max-bytes} is still read). */
     static final String MAX_UPLOAD_BYTES = "escalation.knowledge.max-upload-bytes";
 
@@ -51,7 +49,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
     private final Clock clock;
     private final int maxBytes;
     private final int maxRows;
-    private final double matchThreshold;
+    private final KnownIssueMatcher.Weights matchWeights;
     private final AtomicReference<KnowledgeSnapshot> snapshot = new AtomicReference<>();
     /** Recent snapshots, so a run that started on one generation reads it to its end. */
     private final Map<Long, KnowledgeSnapshot> recent = Collections.synchronizedMap(
@@ -65,13 +63,17 @@ public class KnowledgeService implements SmartInitializingSingleton {
     KnowledgeService(KnowledgeDatabase database, KnowledgeRepository repository, Clock clock,
                      @Value("${" + MAX_UPLOAD_BYTES + ":${escalation.knowledge.max-bytes:1048576}}") int maxBytes,
                      @Value("${escalation.knowledge.max-rows:5000}") int maxRows,
-                     @Value("${escalation.knowledge.match-threshold:" + DEFAULT_MATCH_THRESHOLD + "}") double matchThreshold) {
+                     @Value("${escalation.knowledge.match-min-score:#{null}}") Double matchMinScore,
+                     @Value("${escalation.knowledge.match-min-margin:#{null}}") Double matchMinMargin) {
         this.database = database;
         this.repository = repository;
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
-        this.matchThreshold = matchThreshold;
+        KnownIssueMatcher.Weights defaults = KnownIssueMatcher.Weights.DEFAULT;
+        this.matchWeights = new KnownIssueMatcher.Weights(defaults.lexicalWeight(), defaults.lexicalHalf(),
+                defaults.areaBonus(), matchMinScore == null ? defaults.minScore() : matchMinScore,
+                matchMinMargin == null ? defaults.minMargin() : matchMinMargin);
     }
 
     @Override
@@ -251,7 +253,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
                 }
             }
             KnowledgeSnapshot built = new KnowledgeSnapshot(generation, new ReasonCodeMap(codes), issues, sections,
-                    matchThreshold);
+                    matchWeights);
             log.info("Knowledge generation {} ready: {} reason codes, {} known issues, {} policy sections in {} ms",
                     generation, codes.size(), issues.size(), sections.size(), (System.nanoTime() - started) / 1_000_000);
             return built;

@@ -14,16 +14,16 @@ public final class KnowledgeSnapshot {
     private final List<KnownIssue> knownIssues;
     private final List<PolicySection> policySections;
     private final KnowledgeIndex index;
-    private final double matchThreshold;
+    private final KnownIssueMatcher matcher;
 
     public KnowledgeSnapshot(long generation, ReasonCodeMap reasonCodes, List<KnownIssue> knownIssues,
-                      List<PolicySection> policySections, double matchThreshold) {
+                      List<PolicySection> policySections, KnownIssueMatcher.Weights weights) {
         this.generation = generation;
         this.reasonCodes = reasonCodes;
         this.knownIssues = List.copyOf(knownIssues);
         this.policySections = List.copyOf(policySections);
         this.index = new KnowledgeIndex(this.knownIssues, this.policySections);
-        this.matchThreshold = matchThreshold;
+        this.matcher = new KnownIssueMatcher(this.knownIssues, index, SentenceEmbeddings.shared(), weights);
     }
 
     public long generation() {
@@ -42,9 +42,14 @@ public final class KnowledgeSnapshot {
         return policySections;
     }
 
-    /** The known issue of the product area that a ticket's text describes (see {@link KnowledgeIndex}). */
+    /** The known issue that a ticket's text describes, preferring its product area (see {@link KnownIssueMatcher}). */
     public Optional<KnownIssueMatch> findKnownIssue(String text, String productArea) {
-        return index.findKnownIssue(text, productArea, matchThreshold);
+        return matcher.find(text, productArea);
+    }
+
+    /** The same decision with its candidates and reasons, for people asking why. */
+    public KnownIssueMatcher.Explanation explainKnownIssue(String text, String productArea) {
+        return matcher.explain(text, productArea);
     }
 
     /** The policy section that supports a statement such as a recommended action. */

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Known-issue matching on a labelled fixture (fixtures/known-issue-matching.csv): paraphrases of the
- * seed's known issues, notes that name an issue id, and decoys that share words with an issue but
- * are about something else. Precision and recall are printed and must both reach 0.9.
+ * Known-issue matching on the first labelled fixture (fixtures/known-issue-matching.csv), kept as a
+ * regression test: paraphrases of the seed's known issues, notes that name an issue id, and decoys that
+ * share words with an issue but are about something else. Precision and recall are printed and must both
+ * reach 0.9. (The held-out measurement is KnownIssueHeldOutTest.)
  */
 class KnownIssueMatchingFixtureTest {
 
@@ -39,14 +40,14 @@ class KnownIssueMatchingFixtureTest {
         List<Labelled> fixture = fixture();
         assertThat(fixture).hasSizeGreaterThanOrEqualTo(60);
 
-        // the index as a fresh installation builds it: seed known issues and policy sections
-        KnowledgeIndex index = new KnowledgeIndex(SeedKnowledge.knownIssues(), SeedKnowledge.policySections());
+        // the knowledge of a fresh installation: seed known issues and policy sections
+        KnowledgeSnapshot knowledge = SeedKnowledge.snapshot();
         int truePositives = 0;
         int predicted = 0;
         int labelled = 0;
         List<String> misses = new ArrayList<>();
         for (Labelled note : fixture) {
-            String found = index.findKnownIssue(note.text(), note.area(), KnowledgeService.DEFAULT_MATCH_THRESHOLD).map(m -> m.issue().id()).orElse(null);
+            String found = knowledge.findKnownIssue(note.text(), note.area()).map(m -> m.issue().id()).orElse(null);
             if (found != null) {
                 predicted++;
             }

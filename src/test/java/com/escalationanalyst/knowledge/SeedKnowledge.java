@@ -38,6 +38,6 @@ public final class SeedKnowledge {
     /** The active knowledge of a fresh installation. */
     public static KnowledgeSnapshot snapshot() {
         return new KnowledgeSnapshot(1, ReasonCodeMap.seed(), knownIssues(), policySections(),
-                KnowledgeService.DEFAULT_MATCH_THRESHOLD);
+                KnownIssueMatcher.Weights.DEFAULT);
     }
 }
