@@ -3,6 +3,8 @@ package com.escalationanalyst.dataimport;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.StoreDatabase;
 import java.math.BigDecimal;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +39,16 @@ final class ImportLock {
                 jdbc.queryForList(lock + " WAIT " + BigDecimal.valueOf(timeoutMillis, 3).toPlainString(), String.class);
             }
         } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
-            // PostgreSQL's 55P03 arrives as the former; H2's lock timeout is an SQLTimeoutException, the latter
+            // H2's lock timeout is an SQLTimeoutException (the latter)
             throw new ImportConflictException(store.name(), timeoutMillis, e);
+        } catch (DataAccessException e) {
+            // PostgreSQL's lock_timeout (SQL state 55P03, lock_not_available) is not translated by Spring
+            if (e.getMostSpecificCause() instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw new ImportConflictException(store.name(), timeoutMillis, e);
+            }
+            throw e;
         }
     }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 }
