@@ -6,7 +6,7 @@ import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.KnownIssue;
 import com.escalationanalyst.knowledge.KnownIssueMatch;
 import com.escalationanalyst.knowledge.RootCause;
-import com.escalationanalyst.knowledge.TextTerms;
+import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +23,11 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Cross-references the escalated tickets of one run with the known issues, one ticket at a time
- * (the texts are not kept): each ticket matches at most one issue of its product area; a pattern
- * (root cause × product area) matches a documented bug when enough of its tickets match; product-bug
- * tickets that match nothing are clustered by similar wording to find candidate new known issues.
+ * (the texts are not kept): each ticket matches at most one known issue; a pattern (root cause × product
+ * area) matches a documented bug when enough of its tickets match; product-bug tickets that match nothing
+ * are clustered by meaning (cosine of their sentence embeddings to each cluster's centroid) to find
+ * candidate new known issues, each labelled with the subject of its most central ticket and the phrases
+ * that set it apart.
  */
 final class KnownIssueCrossReference {
 
@@ -36,19 +38,34 @@ final class KnownIssueCrossReference {
                         boolean documentedBug, String topIssueId, String topIssueStatus) {
     }
 
-    record Cluster(String productArea, long tickets, List<String> terms, List<String> exampleTicketIds) {
+    /**
+     * A candidate new known issue: its label (the subject of the ticket nearest its centre), the word phrases
+     * frequent in it and rare in the other clusters, and its ticket ids (the first {@value #MAX_CLUSTER_IDS}).
+     */
+    record Cluster(String productArea, long tickets, String label, List<String> phrases, List<String> ticketIds) {
+    }
+
+    /**
+     * A known issue with a documented workaround whose tickets still escalated: escalations the front line could
+     * have avoided by applying the workaround (a training or documentation gap), and the finding in words.
+     */
+    record StillEscalating(String id, String title, String status, long avoidableEscalations, String workaround,
+                           String finding) {
     }
 
     /** {@code patterns} holds the root cause × product area pairs with at least one matched ticket. */
     record Findings(Map<String, List<IssueTickets>> knownIssuesByRootCause, List<PatternMatch> patterns,
-                    List<IssueTickets> stillEscalating, List<Cluster> clusters, long ticketsRead, long ticketsMatched) {
+                    List<StillEscalating> stillEscalating, List<Cluster> clusters, long ticketsRead, long ticketsMatched) {
     }
 
     static final String NO_AREA = "(none)";
     private static final int BATCH = 1000;
     private static final int MAX_BATCHES_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final double SIMILARITY = 0.3;
-    private static final int MIN_TERMS = 3;
+    /** Cosine to a cluster's centroid from which a note joins it (all-MiniLM-L6-v2: paraphrases score above 0.7). */
+    private static final double SIMILARITY = 0.7;
+    private static final int MIN_WORDS = 3;
+    static final int MAX_CLUSTER_IDS = 100;
+    private static final int LABEL_CANDIDATES = 20;
     private static final int MAX_CLUSTERED_PER_AREA = 5000;
     private static final int MAX_CLUSTERS_PER_AREA = 500;
     /** The largest clusters are reported; the findings stay small whatever the ticket count. */
@@ -77,7 +94,11 @@ final class KnownIssueCrossReference {
     }
 
     /** What one ticket yields, worked out independently of the others (so on several cores at once). */
-    private record Examined(RootCause cause, String area, Optional<KnownIssueMatch> match, Set<String> clusterTerms) {
+    private record Examined(RootCause cause, String area, Optional<KnownIssueMatch> match, ClusterInput cluster) {
+    }
+
+    /** What clustering keeps of an unmatched product-bug ticket: its vector, subject and phrases (not its notes). */
+    private record ClusterInput(float[] vector, String subject, Set<String> phrases) {
     }
 
     void accept(EscalatedText ticket) {
@@ -137,11 +158,17 @@ final class KnownIssueCrossReference {
     private Examined examine(EscalatedText ticket) {
         RootCause cause = knowledge.reasonCodes().rootCauseOf(ticket.reasonCode());
         String area = ticket.productArea() == null ? NO_AREA : ticket.productArea();
-        Optional<KnownIssueMatch> match = knowledge.findKnownIssue(join(ticket.subject(), ticket.notes()),
-                ticket.productArea());
-        Set<String> clusterTerms = match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null
-                ? TextTerms.of(ticket.notes()) : null;
-        return new Examined(cause, area, match, clusterTerms);
+        String text = join(ticket.subject(), ticket.notes());
+        Optional<KnownIssueMatch> match = knowledge.findKnownIssue(text, ticket.productArea());
+        ClusterInput cluster = null;
+        if (match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null) {
+            Set<String> phrases = Phrases.of(ticket.notes());
+            if (Phrases.words(phrases) >= MIN_WORDS) {
+                // the matcher embedded the same text a moment ago: this is a cache hit, not a second inference
+                cluster = new ClusterInput(SentenceEmbeddings.shared().embed(text), ticket.subject(), phrases);
+            }
+        }
+        return new Examined(cause, area, match, cluster);
     }
 
     private void record(EscalatedText ticket, Examined examined) {
@@ -154,8 +181,8 @@ final class KnownIssueCrossReference {
             issues.put(issue.id(), issue);
             matches.computeIfAbsent(cause, c -> new TreeMap<>()).computeIfAbsent(examined.area(), a -> new TreeMap<>())
                     .merge(issue.id(), 1L, Long::sum);
-        } else if (examined.clusterTerms() != null) {
-            cluster(examined.area(), ticket.ticketId(), examined.clusterTerms());
+        } else if (examined.cluster() != null) {
+            cluster(examined.area(), ticket.ticketId(), examined.cluster());
         }
     }
 
@@ -198,14 +225,15 @@ final class KnownIssueCrossReference {
                 }
             });
         });
-        List<IssueTickets> escalatingDespiteWorkaround = stillEscalating.entrySet().stream()
-                .map(e -> issueTickets(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(IssueTickets::tickets).reversed().thenComparing(IssueTickets::id))
+        List<StillEscalating> escalatingDespiteWorkaround = stillEscalating.entrySet().stream()
+                .map(e -> stillEscalating(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(StillEscalating::avoidableEscalations).reversed()
+                        .thenComparing(StillEscalating::id))
                 .toList();
-        // a cluster is described by its distinctive words: frequent in it, rare in the other clusters
+        // a cluster is described by its distinctive phrases: frequent in it, rare in the other clusters
         Map<String, Integer> clustersWithTerm = new HashMap<>();
         clusters.values().forEach(builders -> builders.stream().filter(b -> b.tickets >= clusterMinSize)
-                .forEach(b -> b.termCounts.keySet().forEach(t -> clustersWithTerm.merge(t, 1, Integer::sum))));
+                .forEach(b -> b.phraseCounts.keySet().forEach(t -> clustersWithTerm.merge(t, 1, Integer::sum))));
         List<Cluster> recurring = new ArrayList<>();
         clusters.forEach((area, builders) -> builders.stream()
                 .filter(b -> b.tickets >= clusterMinSize)
@@ -215,32 +243,41 @@ final class KnownIssueCrossReference {
                 List.copyOf(recurring.subList(0, Math.min(MAX_REPORTED_CLUSTERS, recurring.size()))), read, matched);
     }
 
+    private StillEscalating stillEscalating(String id, long tickets) {
+        KnownIssue issue = issues.get(id);
+        String finding = tickets + (tickets == 1 ? " escalation matched " : " escalations matched ") + id
+                + " although its documented workaround (\"" + issue.workaround().strip() + "\") could have resolved "
+                + (tickets == 1 ? "it" : "them") + " at the front line: a training or documentation gap.";
+        return new StillEscalating(id, issue.title(), issue.status(), tickets, issue.workaround(), finding);
+    }
+
     private IssueTickets issueTickets(String id, long tickets) {
         KnownIssue issue = issues.get(id);
         return new IssueTickets(id, issue.title(), issue.status(), tickets, issue.workaround());
     }
 
-    private void cluster(String area, String ticketId, Set<String> terms) {
-        if (terms.size() < MIN_TERMS || clusteredPerArea.merge(area, 1, Integer::sum) > MAX_CLUSTERED_PER_AREA) {
+    /** Joins the most similar cluster of the area if close enough, else starts one (in stream order: deterministic). */
+    private void cluster(String area, String ticketId, ClusterInput input) {
+        if (clusteredPerArea.merge(area, 1, Integer::sum) > MAX_CLUSTERED_PER_AREA) {
             return;
         }
         List<ClusterBuilder> builders = clusters.computeIfAbsent(area, a -> new ArrayList<>());
+        ClusterBuilder nearest = null;
+        double nearestSimilarity = SIMILARITY;
         for (ClusterBuilder builder : builders) {
-            if (jaccard(builder.representative, terms) >= SIMILARITY) {
-                builder.add(ticketId, terms);
-                return;
+            double similarity = builder.similarity(input.vector());
+            if (similarity >= nearestSimilarity) {
+                nearest = builder;
+                nearestSimilarity = similarity;
             }
         }
-        if (builders.size() < MAX_CLUSTERS_PER_AREA) {
-            ClusterBuilder builder = new ClusterBuilder(terms);
-            builder.add(ticketId, terms);
-            builders.add(builder);
+        if (nearest == null && builders.size() < MAX_CLUSTERS_PER_AREA) {
+            nearest = new ClusterBuilder(input.vector().length);
+            builders.add(nearest);
         }
-    }
-
-    private static double jaccard(Set<String> a, Set<String> b) {
-        long common = a.stream().filter(b::contains).count();
-        return (double) common / (a.size() + b.size() - common);
+        if (nearest != null) {
+            nearest.add(ticketId, input);
+        }
     }
 
     private static String join(String subject, String notes) {
@@ -248,30 +285,56 @@ final class KnownIssueCrossReference {
     }
 
     private static final class ClusterBuilder {
-        private final Set<String> representative;
-        private final Map<String, Integer> termCounts = new LinkedHashMap<>();
-        private final List<String> examples = new ArrayList<>();
+        private final double[] sum;
+        private final Map<String, Integer> phraseCounts = new LinkedHashMap<>();
+        private final List<String> ticketIds = new ArrayList<>();
+        private final List<ClusterInput> labelCandidates = new ArrayList<>();
         private long tickets;
 
-        ClusterBuilder(Set<String> representative) {
-            this.representative = representative;
+        ClusterBuilder(int dimensions) {
+            this.sum = new double[dimensions];
         }
 
-        void add(String ticketId, Set<String> terms) {
+        /** Cosine of a unit vector with the centroid (the mean of the members' unit vectors). */
+        double similarity(float[] vector) {
+            double dot = 0;
+            double norm = 0;
+            for (int i = 0; i < sum.length; i++) {
+                dot += sum[i] * vector[i];
+                norm += sum[i] * sum[i];
+            }
+            return norm == 0 ? 0 : dot / Math.sqrt(norm);
+        }
+
+        void add(String ticketId, ClusterInput input) {
             tickets++;
-            terms.forEach(t -> termCounts.merge(t, 1, Integer::sum));
-            if (examples.size() < 5) {
-                examples.add(ticketId);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += input.vector()[i];
+            }
+            input.phrases().forEach(t -> phraseCounts.merge(t, 1, Integer::sum));
+            if (ticketIds.size() < MAX_CLUSTER_IDS) {
+                ticketIds.add(ticketId);
+            }
+            if (labelCandidates.size() < LABEL_CANDIDATES && input.subject() != null && !input.subject().isBlank()) {
+                labelCandidates.add(input);
             }
         }
 
         Cluster build(String area, Map<String, Integer> clustersWithTerm) {
-            List<String> top = termCounts.entrySet().stream()
+            // phrases of two words are preferred to single words when they are as frequent in the cluster
+            List<String> phrases = phraseCounts.entrySet().stream()
+                    .filter(e -> e.getValue() * 2 >= Math.min(tickets, 2))
                     .sorted(Comparator.comparingDouble((Map.Entry<String, Integer> e) ->
-                                    -(double) e.getValue() / clustersWithTerm.getOrDefault(e.getKey(), 1))
+                                    -(double) e.getValue() * (e.getKey().contains(" ") ? 1.5 : 1)
+                                            / clustersWithTerm.getOrDefault(e.getKey(), 1))
                             .thenComparing(Map.Entry::getKey))
-                    .limit(6).map(Map.Entry::getKey).toList();
-            return new Cluster(area, tickets, top, List.copyOf(examples));
+                    .map(Map.Entry::getKey)
+                    .filter(new Phrases.NotInAnEarlierOne())
+                    .limit(5).toList();
+            String label = labelCandidates.stream()
+                    .max(Comparator.comparingDouble((ClusterInput c) -> similarity(c.vector())))
+                    .map(ClusterInput::subject).orElse(String.join(", ", phrases));
+            return new Cluster(area, tickets, label, phrases, List.copyOf(ticketIds));
         }
     }
 }
