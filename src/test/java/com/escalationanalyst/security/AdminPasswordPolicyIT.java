@@ -22,20 +22,8 @@ class AdminPasswordPolicyIT {
         for (String[] weak : new String[][] {{"", "not set"}, {"my-admin-password", "contains the user id 'admin'"},
                 {"short-pw", "shorter than 12"}, {"              ", "consists of whitespace only"},
                 {"  eleven-chr  ", "shorter than 12"}}) {
-            Path dir = Files.createTempDirectory("ea-policy");
-            ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
-            command.environment().put("ADMIN_USER", "admin");
-            command.environment().put("ADMIN_PASSWORD", weak[0]);
-            command.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
             // a database that does not exist: the refusal must come before any connection
-            command.environment().put("DB_URL", "jdbc:postgresql://127.0.0.1:1/none");
-            command.redirectErrorStream(true);
-            Path log = dir.resolve("out.log");
-            command.redirectOutput(log.toFile());
-            Process process = command.start();
-            PackagedApp.waitFor(process, Duration.ofMinutes(2));
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as(output).isNotZero();
+            String output = refusedStart(weak[0], "jdbc:postgresql://127.0.0.1:1/none", Files.createTempDirectory("ea-policy"));
             assertThat(output).contains("ADMIN_PASSWORD: " + weak[1]).doesNotContain("Connection refused");
         }
     }
@@ -43,11 +31,22 @@ class AdminPasswordPolicyIT {
     @Test
     void theEmbeddedDefaultRefusesAWeakPasswordThatIsSet() throws Exception {
         Path dir = Files.createTempDirectory("ea-policy");
+        assertThat(refusedStart("   ", null, dir)).contains("ADMIN_PASSWORD: consists of whitespace only");
+        assertThat(Files.exists(dir.resolve("escalation-analyst.mv.db"))).as("no database was created").isFalse();
+    }
+
+    /** Starts the jar with the password (on PostgreSQL at dbUrl, or embedded when null); returns its output. */
+    private static String refusedStart(String password, String dbUrl, Path dir) throws Exception {
         ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
-        command.environment().remove("SPRING_PROFILES_ACTIVE");
-        command.environment().remove("DB_URL");
         command.environment().put("ADMIN_USER", "admin");
-        command.environment().put("ADMIN_PASSWORD", "   ");
+        command.environment().put("ADMIN_PASSWORD", password);
+        if (dbUrl == null) {
+            command.environment().remove("SPRING_PROFILES_ACTIVE");
+            command.environment().remove("DB_URL");
+        } else {
+            command.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
+            command.environment().put("DB_URL", dbUrl);
+        }
         command.redirectErrorStream(true);
         Path log = dir.resolve("out.log");
         command.redirectOutput(log.toFile());
@@ -55,7 +54,6 @@ class AdminPasswordPolicyIT {
         PackagedApp.waitFor(process, Duration.ofMinutes(2));
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output).contains("ADMIN_PASSWORD: consists of whitespace only");
-        assertThat(Files.exists(dir.resolve("escalation-analyst.mv.db"))).as("no database was created").isFalse();
+        return output;
     }
 }
