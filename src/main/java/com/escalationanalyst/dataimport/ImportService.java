@@ -5,11 +5,13 @@ import com.escalationanalyst.crm.AccountRow;
 import com.escalationanalyst.crm.AccountTable;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketsChanged;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.TicketTable;
 import java.io.InputStream;
 import java.util.Iterator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Imports tickets into the helpdesk store and accounts into the CRM store. */
@@ -24,15 +26,17 @@ public class ImportService {
     private final StagedImporter importer;
     private final HelpdeskDatabase helpdesk;
     private final CrmDatabase crm;
+    private final ApplicationEventPublisher events;
 
-    public ImportService(StagedImporter importer, HelpdeskDatabase helpdesk, CrmDatabase crm) {
+    public ImportService(StagedImporter importer, HelpdeskDatabase helpdesk, CrmDatabase crm, ApplicationEventPublisher events) {
         this.importer = importer;
         this.helpdesk = helpdesk;
         this.crm = crm;
+        this.events = events;
     }
 
     public ImportResult importTickets(InputStream csv) {
-        return importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk);
+        return changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk));
     }
 
     public ImportResult importAccounts(InputStream csv) {
@@ -40,7 +44,15 @@ public class ImportService {
     }
 
     public ImportResult upsertTickets(Iterator<TicketRow> rows) {
-        return importer.upsert(rows, TICKETS, helpdesk);
+        return changed(importer.upsert(rows, TICKETS, helpdesk));
+    }
+
+    /** Tells listeners (the embeddings of new texts) once tickets changed; inside a sync's transaction, after it. */
+    private ImportResult changed(ImportResult result) {
+        if (result.inserted() + result.updated() > 0) {
+            events.publishEvent(new TicketsChanged(result.inserted(), result.updated()));
+        }
+        return result;
     }
 
     public ImportResult upsertAccounts(Iterator<AccountRow> rows) {

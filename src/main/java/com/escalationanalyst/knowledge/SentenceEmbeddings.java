@@ -2,12 +2,17 @@ package com.escalationanalyst.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sentence embeddings computed in this JVM: all-MiniLM-L6-v2 (quantised), shipped inside the application's jar
@@ -26,6 +31,7 @@ public final class SentenceEmbeddings {
     private static final SentenceEmbeddings SHARED = new SentenceEmbeddings();
 
     private volatile EmbeddingModel model;
+    private final AtomicLong inferences = new AtomicLong();
     private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -45,6 +51,49 @@ public final class SentenceEmbeddings {
         model();
     }
 
+    /**
+     * Makes the embeddings of these texts ready in memory: those remembered here cost nothing, those in the
+     * store are read in one query, the rest are computed on all cores and stored. Returns how many were computed.
+     */
+    public int prepare(List<String> texts, VectorStore store) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        synchronized (recent) {
+            for (String text : texts) {
+                String key = hash(text);
+                if (!recent.containsKey(key)) {
+                    missing.putIfAbsent(key, text);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        Map<String, float[]> stored = store.find(missing.keySet());
+        synchronized (recent) {
+            recent.putAll(stored);
+        }
+        missing.keySet().removeAll(stored.keySet());
+        Map<String, float[]> computed = new ConcurrentHashMap<>();
+        missing.entrySet().parallelStream().forEach(e -> computed.put(e.getKey(), infer(e.getValue())));
+        synchronized (recent) {
+            recent.putAll(computed);
+        }
+        store.save(computed);
+        return computed.size();
+    }
+
+    /** Forgets the texts remembered in memory (stored ones stay stored): for tests and the benchmark. */
+    public void forgetRecent() {
+        synchronized (recent) {
+            recent.clear();
+        }
+    }
+
+    /** How many texts this JVM has run through the model (for logs and tests). */
+    public long inferences() {
+        return inferences.get();
+    }
+
     /** The unit-length embedding of a text (an empty text is embedded as such). */
     public float[] embed(String text) {
         String key = hash(text);
@@ -54,7 +103,7 @@ public final class SentenceEmbeddings {
                 return known;
             }
         }
-        float[] vector = normalise(model().embed(text == null || text.isBlank() ? " " : text).content().vector());
+        float[] vector = infer(text);
         synchronized (recent) {
             recent.put(key, vector);
         }
@@ -80,6 +129,29 @@ public final class SentenceEmbeddings {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private float[] infer(String text) {
+        inferences.incrementAndGet();
+        return normalise(model().embed(text == null || text.isBlank() ? " " : text).content().vector());
+    }
+
+    /** A vector as stored: float32, little-endian. */
+    public static byte[] toBytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : vector) {
+            buffer.putFloat(v);
+        }
+        return buffer.array();
+    }
+
+    public static float[] fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] vector = new float[bytes.length / Float.BYTES];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = buffer.getFloat();
+        }
+        return vector;
     }
 
     private EmbeddingModel model() {

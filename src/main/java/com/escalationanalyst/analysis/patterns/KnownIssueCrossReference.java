@@ -7,6 +7,7 @@ import com.escalationanalyst.knowledge.KnownIssue;
 import com.escalationanalyst.knowledge.KnownIssueMatch;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
+import com.escalationanalyst.knowledge.VectorStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Cross-references the escalated tickets of one run with the known issues, one ticket at a time
@@ -53,9 +55,13 @@ final class KnownIssueCrossReference {
                            String finding) {
     }
 
-    /** {@code patterns} holds the root cause × product area pairs with at least one matched ticket. */
+    /**
+     * {@code patterns} holds the root cause × product area pairs with at least one matched ticket;
+     * {@code embeddingsComputed} the texts this run had to embed (neither remembered nor stored).
+     */
     record Findings(Map<String, List<IssueTickets>> knownIssuesByRootCause, List<PatternMatch> patterns,
-                    List<StillEscalating> stillEscalating, List<Cluster> clusters, long ticketsRead, long ticketsMatched) {
+                    List<StillEscalating> stillEscalating, List<Cluster> clusters, long ticketsRead, long ticketsMatched,
+                    long embeddingsComputed) {
     }
 
     static final String NO_AREA = "(none)";
@@ -72,6 +78,7 @@ final class KnownIssueCrossReference {
     private static final int MAX_REPORTED_CLUSTERS = 10;
 
     private final KnowledgeSnapshot knowledge;
+    private final VectorStore vectors;
     private final double documentedBugShare;
     private final int clusterMinSize;
 
@@ -86,8 +93,16 @@ final class KnownIssueCrossReference {
     private CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
     private long read;
     private long matched;
+    private final AtomicLong embeddingsComputed = new AtomicLong();
 
     KnownIssueCrossReference(KnowledgeSnapshot knowledge, double documentedBugShare, int clusterMinSize) {
+        this(knowledge, documentedBugShare, clusterMinSize, VectorStore.NONE);
+    }
+
+    /** With {@code vectors}, a batch's embeddings are read from there, and those computed are kept there. */
+    KnownIssueCrossReference(KnowledgeSnapshot knowledge, double documentedBugShare, int clusterMinSize,
+                             VectorStore vectors) {
+        this.vectors = vectors;
         this.knowledge = knowledge;
         this.documentedBugShare = documentedBugShare;
         this.clusterMinSize = clusterMinSize;
@@ -132,8 +147,11 @@ final class KnownIssueCrossReference {
         while (inFlight.size() >= MAX_BATCHES_IN_FLIGHT) {
             await(inFlight.removeFirst());
         }
-        CompletableFuture<List<Examined>> examined = CompletableFuture.supplyAsync(
-                () -> batch.stream().map(this::examine).toList());
+        CompletableFuture<List<Examined>> examined = CompletableFuture.supplyAsync(() -> {
+            embeddingsComputed.addAndGet(
+                    SentenceEmbeddings.shared().prepare(batch.stream().map(EscalatedText::matchText).toList(), vectors));
+            return batch.stream().map(this::examine).toList();
+        });
         // each batch is recorded after the one before it, whichever thread finishes first
         recorded = recorded.thenCombine(examined, (done, results) -> {
             for (int i = 0; i < batch.size(); i++) {
@@ -158,7 +176,7 @@ final class KnownIssueCrossReference {
     private Examined examine(EscalatedText ticket) {
         RootCause cause = knowledge.reasonCodes().rootCauseOf(ticket.reasonCode());
         String area = ticket.productArea() == null ? NO_AREA : ticket.productArea();
-        String text = join(ticket.subject(), ticket.notes());
+        String text = ticket.matchText();
         Optional<KnownIssueMatch> match = knowledge.findKnownIssue(text, ticket.productArea());
         ClusterInput cluster = null;
         if (match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null) {
@@ -240,7 +258,8 @@ final class KnownIssueCrossReference {
                 .forEach(b -> recurring.add(b.build(area, clustersWithTerm))));
         recurring.sort(Comparator.comparingLong(Cluster::tickets).reversed().thenComparing(Cluster::productArea));
         return new Findings(byRootCause, patterns, escalatingDespiteWorkaround,
-                List.copyOf(recurring.subList(0, Math.min(MAX_REPORTED_CLUSTERS, recurring.size()))), read, matched);
+                List.copyOf(recurring.subList(0, Math.min(MAX_REPORTED_CLUSTERS, recurring.size()))), read, matched,
+                embeddingsComputed.get());
     }
 
     private StillEscalating stillEscalating(String id, long tickets) {
@@ -280,9 +299,6 @@ final class KnownIssueCrossReference {
         }
     }
 
-    private static String join(String subject, String notes) {
-        return (subject == null ? "" : subject) + "\n" + (notes == null ? "" : notes);
-    }
 
     private static final class ClusterBuilder {
         private final double[] sum;

@@ -1,6 +1,7 @@
 package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.TicketFilter;
+import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.period.Period;
 import java.util.List;
@@ -20,15 +21,17 @@ public class KnownIssueMatching {
 
     private final PatternQueries queries;
     private final PatternSettings settings;
+    private final NoteEmbeddingStore vectors;
 
-    KnownIssueMatching(PatternQueries queries, PatternSettings settings) {
+    KnownIssueMatching(PatternQueries queries, PatternSettings settings, NoteEmbeddingStore vectors) {
         this.queries = queries;
         this.settings = settings;
+        this.vectors = vectors;
     }
 
     public Map<String, List<MatchedIssue>> byRootCause(Period period, KnowledgeSnapshot knowledge) {
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(knowledge,
-                settings.documentedBugShare(), settings.clusterMinSize());
+                settings.documentedBugShare(), settings.clusterMinSize(), vectors);
         crossReference.readAll(queries, new TicketFilter(period, null, null, null, false));
         Map<String, List<MatchedIssue>> result = new TreeMap<>();
         crossReference.findings().knownIssuesByRootCause().forEach((cause, issues) -> result.put(cause,

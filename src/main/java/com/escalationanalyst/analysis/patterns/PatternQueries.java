@@ -20,6 +20,11 @@ class PatternQueries {
 
     /** What known-issue matching reads of one escalated ticket. */
     record EscalatedText(String ticketId, String reasonCode, String productArea, String subject, String notes) {
+
+        /** What known-issue matching reads of a ticket: its subject and its notes. */
+        String matchText() {
+            return (subject == null ? "" : subject) + "\n" + (notes == null ? "" : notes);
+        }
     }
 
     /** One escalated ticket: its text and its times from creation to resolution and to escalation (null: not known). */
@@ -69,6 +74,25 @@ class PatternQueries {
                     Long escalation = rs.wasNull() ? null : escalationMillis;
                     consumer.accept(new EscalatedTicket(new EscalatedText(rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5)), resolution, escalation));
+                }));
+    }
+
+    /** The text of every escalated ticket, whatever its period (for the embeddings made after imports). */
+    void streamEscalatedTexts(Consumer<EscalatedText> consumer) {
+        String resolutionJoin = helpdesk.dialect() == Dialect.POSTGRESQL
+                ? "LEFT JOIN LATERAL (SELECT r.resolution_notes FROM resolution r WHERE r.ticket_id = t.ticket_id OFFSET 0) r ON TRUE"
+                : "LEFT JOIN resolution r ON r.ticket_id = t.ticket_id";
+        String sql = "SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject, r.resolution_notes FROM ticket t "
+                + resolutionJoin + " WHERE t.escalated";
+        helpdesk.transactions().executeWithoutResult(tx -> helpdesk.jdbc().query(
+                con -> {
+                    var statement = con.prepareStatement(sql);
+                    statement.setFetchSize(FETCH_SIZE);
+                    return statement;
+                },
+                rs -> {
+                    consumer.accept(new EscalatedText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }));
     }
 

@@ -4,6 +4,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERAT
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
+import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
 import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeService;
@@ -50,6 +51,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     private final TicketFilterFactory filters;
     private final KnowledgeService knowledge;
     private final PatternSettings settings;
+    private final NoteEmbeddingStore vectors;
     /** Runs the period's ticket count on a connection of its own while the escalated tickets stream in. */
     private final ExecutorService counting = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "patterns-count");
@@ -58,7 +60,8 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     });
 
     PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge,
-                                 PatternSettings settings) {
+                                 PatternSettings settings, NoteEmbeddingStore vectors) {
+        this.vectors = vectors;
         this.queries = queries;
         this.filters = filters;
         this.knowledge = knowledge;
@@ -81,7 +84,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         TreeSet<String> unmapped = new TreeSet<>();
         long[] timing = new long[2]; // escalation millis, tickets with an escalation time
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(snapshot, settings.documentedBugShare(),
-                settings.clusterMinSize());
+                settings.clusterMinSize(), vectors);
         try {
             queries.streamEscalatedTickets(filter, ticket -> {
                 EscalatedText text = ticket.text();

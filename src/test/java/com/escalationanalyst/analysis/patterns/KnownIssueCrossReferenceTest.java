@@ -118,6 +118,7 @@ class KnownIssueCrossReferenceTest {
         Findings expected = single.findings();
         assertThat(expected.ticketsMatched()).isGreaterThan(100);
         assertThat(expected.clusters()).isNotEmpty();
-        assertThat(batched.findings()).isEqualTo(expected);
+        // how many texts each had to embed depends on what the other left in memory: everything else is equal
+        assertThat(batched.findings()).usingRecursiveComparison().ignoringFields("embeddingsComputed").isEqualTo(expected);
     }
 }
