@@ -233,9 +233,19 @@ class DemoDataIT {
         // recurring bug notes that no known issue describes, e.g. Slack alerts after a workspace reconnect
         System.out.println("Clusters over 12 months: " + year.get("clusters"));
         assertThat(year.get("clusters").findValuesAsText("productArea")).contains("Notifications");
-        assertThat(year.get("clusters").toString()).contains("slack");
+        JsonNode alerts = null;
+        for (JsonNode cluster : year.get("clusters")) {
+            if (cluster.get("productArea").asText().equals("Notifications")) {
+                alerts = cluster;
+            }
+        }
+        // the demo's notes: "Slack alerts stopped after workspace reconnect; tokens not refreshed. …"
+        assertThat(alerts.get("phrases").toString()).contains("alerts").contains("workspace");
+        assertThat(alerts.get("ticketIds").size()).isEqualTo(Math.min(20, alerts.get("tickets").asInt()));
         assertThat(twelveMonths).isLessThan(month * 3 / 2);
-        assertThat(twelveMonths).isLessThan(64_000);
+        // about 59 KB for a month and 70 KB for twelve: clusters carry a label, phrases and 20 ticket ids each,
+        // known issues still escalating their finding in words (44 KB and 53 KB before those)
+        assertThat(twelveMonths).isLessThan(80_000);
     }
 
     private long variableBytes(String processInstanceId) {

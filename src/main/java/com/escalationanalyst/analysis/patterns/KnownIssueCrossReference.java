@@ -70,7 +70,7 @@ final class KnownIssueCrossReference {
     /** Cosine to a cluster's centroid from which a note joins it (all-MiniLM-L6-v2: paraphrases score above 0.7). */
     private static final double SIMILARITY = 0.7;
     private static final int MIN_WORDS = 3;
-    static final int MAX_CLUSTER_IDS = 100;
+    static final int MAX_CLUSTER_IDS = 20;
     private static final int LABEL_CANDIDATES = 20;
     private static final int MAX_CLUSTERED_PER_AREA = 5000;
     private static final int MAX_CLUSTERS_PER_AREA = 500;
