@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,33 +53,41 @@ public final class SentenceEmbeddings {
     }
 
     /**
-     * Makes the embeddings of these texts ready in memory: those remembered here cost nothing, those in the
-     * store are read in one query, the rest are computed on all cores and stored. Returns how many were computed.
+     * Makes the embeddings of these texts ready in memory and stored: those in the store are read in one query,
+     * those remembered here but not stored yet are stored, the rest are computed on all cores and stored.
+     * Returns how many were computed.
      */
     public int prepare(List<String> texts, VectorStore store) {
-        Map<String, String> missing = new LinkedHashMap<>();
-        synchronized (recent) {
-            for (String text : texts) {
-                String key = hash(text);
-                if (!recent.containsKey(key)) {
-                    missing.putIfAbsent(key, text);
-                }
-            }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String text : texts) {
+            wanted.putIfAbsent(hash(text), text);
         }
-        if (missing.isEmpty()) {
+        if (wanted.isEmpty()) {
             return 0;
         }
-        Map<String, float[]> stored = store.find(missing.keySet());
+        Map<String, float[]> stored = store.find(wanted.keySet());
+        Map<String, float[]> unstored = new HashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         synchronized (recent) {
             recent.putAll(stored);
+            wanted.forEach((key, text) -> {
+                if (!stored.containsKey(key)) {
+                    float[] known = recent.get(key);
+                    if (known != null) {
+                        unstored.put(key, known);
+                    } else {
+                        missing.put(key, text);
+                    }
+                }
+            });
         }
-        missing.keySet().removeAll(stored.keySet());
         Map<String, float[]> computed = new ConcurrentHashMap<>();
         missing.entrySet().parallelStream().forEach(e -> computed.put(e.getKey(), infer(e.getValue())));
         synchronized (recent) {
             recent.putAll(computed);
         }
-        store.save(computed);
+        unstored.putAll(computed);
+        store.save(unstored);
         return computed.size();
     }
 
