@@ -29,6 +29,7 @@ public final class SentenceEmbeddings {
     /** Recorded with every stored vector: a different model's vectors are not comparable. */
     public static final String MODEL = "all-minilm-l6-v2-q";
     private static final int CACHED_TEXTS = 20_000;
+    private static final String EMPTY = "(empty)";
     private static final SentenceEmbeddings SHARED = new SentenceEmbeddings();
 
     private volatile EmbeddingModel model;
@@ -60,7 +61,9 @@ public final class SentenceEmbeddings {
     public int prepare(List<String> texts, VectorStore store) {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (String text : texts) {
-            wanted.putIfAbsent(hash(text), text);
+            if (text != null && !text.isBlank()) {
+                wanted.putIfAbsent(hash(text), text);
+            }
         }
         if (wanted.isEmpty()) {
             return 0;
@@ -103,7 +106,7 @@ public final class SentenceEmbeddings {
         return inferences.get();
     }
 
-    /** The unit-length embedding of a text (an empty text is embedded as such). */
+    /** The unit-length embedding of a text (a blank one gets the embedding of a fixed placeholder). */
     public float[] embed(String text) {
         String key = hash(text);
         synchronized (recent) {
@@ -142,7 +145,8 @@ public final class SentenceEmbeddings {
 
     private float[] infer(String text) {
         inferences.incrementAndGet();
-        return normalise(model().embed(text == null || text.isBlank() ? " " : text).content().vector());
+        // the model refuses blank input; an empty text is embedded as a fixed word, far from any real note
+        return normalise(model().embed(text == null || text.isBlank() ? EMPTY : text).content().vector());
     }
 
     /** A vector as stored: float32, little-endian. */

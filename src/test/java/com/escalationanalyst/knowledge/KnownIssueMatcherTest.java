@@ -95,4 +95,11 @@ class KnownIssueMatcherTest {
         }
         assertThat(why.reason()).startsWith("KI-315 scores ").contains("same product area");
     }
+
+    @Test
+    void blankTextsMatchNothingAndAreNeverRefusedByTheModel() {
+        assertThat(match("\n", "Billing")).isEmpty();
+        assertThat(SentenceEmbeddings.shared().embed("  ")).hasSize(384);
+        assertThat(SentenceEmbeddings.shared().prepare(java.util.List.of("\n", " "), VectorStore.NONE)).isZero();
+    }
 }
