@@ -16,9 +16,10 @@ class KnownIssueHeldOutTest {
     void theTestHalfMeetsTheCommittedFloors() throws Exception {
         List<HeldOutNotes.Note> test = HeldOutNotes.half("test");
         assertThat(test).hasSize(150);
-        KnownIssueMatcher matcher = new KnownIssueMatcher(SeedKnowledge.knownIssues(),
-                new KnowledgeIndex(SeedKnowledge.knownIssues(), SeedKnowledge.policySections()),
-                SentenceEmbeddings.shared(), KnownIssueMatcher.Weights.DEFAULT);
+        List<KnownIssue> issues = SeedKnowledge.knownIssues();
+        KnowledgeIndex index = new KnowledgeIndex(issues, SeedKnowledge.policySections());
+        KnownIssueMatcher matcher = new KnownIssueMatcher(issues, index, SentenceEmbeddings.shared(),
+                KnownIssueMatcher.Weights.DEFAULT);
         HeldOutNotes.Result result = HeldOutNotes.evaluate(test,
                 (text, area) -> matcher.find(text, area).map(m -> m.issue().id()).orElse(null));
         System.out.println("Known-issue matching, test half of the held-out set (" + test.size() + " notes):");
@@ -27,19 +28,19 @@ class KnownIssueHeldOutTest {
 
         // the matcher this one replaced, written out again for comparison: an id in the form "KI-318" decided;
         // otherwise the best BM25 score among the issues of the note's own product area, if at least 4.5
-        KnowledgeIndex lexical = new KnowledgeIndex(SeedKnowledge.knownIssues(), SeedKnowledge.policySections());
+        java.util.regex.Pattern idPattern = java.util.regex.Pattern.compile("\\b([A-Za-z][A-Za-z0-9]*-\\d+)\\b");
         HeldOutNotes.Result before = HeldOutNotes.evaluate(test, (text, area) -> {
-            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\b([A-Za-z][A-Za-z0-9]*-\\d+)\\b").matcher(text);
+            java.util.regex.Matcher id = idPattern.matcher(text);
             while (id.find()) {
                 String named = id.group(1).toUpperCase(java.util.Locale.ROOT);
-                if (SeedKnowledge.knownIssues().stream().anyMatch(i -> i.id().equals(named))) {
+                if (issues.stream().anyMatch(i -> i.id().equals(named))) {
                     return named;
                 }
             }
-            java.util.Map<String, Double> scores = lexical.lexicalScores(text);
+            java.util.Map<String, Double> scores = index.lexicalScores(text);
             String best = null;
             double bestScore = 0;
-            for (KnownIssue issue : SeedKnowledge.knownIssues()) {
+            for (KnownIssue issue : issues) {
                 double score = scores.get(issue.id());
                 if (issue.productArea().equalsIgnoreCase(area) && score > bestScore) {
                     best = issue.id();
