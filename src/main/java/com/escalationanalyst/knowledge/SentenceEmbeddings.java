@@ -34,9 +34,13 @@ public final class SentenceEmbeddings {
 
     private volatile EmbeddingModel model;
     private final AtomicLong inferences = new AtomicLong();
-    private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+    /** A remembered vector and the store it is known to be in (null: none yet). */
+    private record Remembered(float[] vector, VectorStore storedIn) {
+    }
+
+    private final Map<String, Remembered> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
             return size() > CACHED_TEXTS;
         }
     };
@@ -54,9 +58,9 @@ public final class SentenceEmbeddings {
     }
 
     /**
-     * Makes the embeddings of these texts ready in memory and stored: those in the store are read in one query,
-     * those remembered here but not stored yet are stored, the rest are computed on all cores and stored.
-     * Returns how many were computed.
+     * Makes the embeddings of these texts ready in memory and stored: those remembered here as stored in this
+     * store cost nothing, those remembered but not stored yet are stored, those in the store are read in one
+     * query, the rest are computed on all cores and stored. Returns how many were computed.
      */
     public int prepare(List<String> texts, VectorStore store) {
         Map<String, String> wanted = new LinkedHashMap<>();
@@ -65,32 +69,30 @@ public final class SentenceEmbeddings {
                 wanted.putIfAbsent(hash(text), text);
             }
         }
-        if (wanted.isEmpty()) {
-            return 0;
-        }
-        Map<String, float[]> stored = store.find(wanted.keySet());
         Map<String, float[]> unstored = new HashMap<>();
-        Map<String, String> missing = new LinkedHashMap<>();
         synchronized (recent) {
-            recent.putAll(stored);
-            wanted.forEach((key, text) -> {
-                if (!stored.containsKey(key)) {
-                    float[] known = recent.get(key);
-                    if (known != null) {
-                        unstored.put(key, known);
-                    } else {
-                        missing.put(key, text);
-                    }
+            wanted.keySet().removeIf(key -> {
+                Remembered known = recent.get(key);
+                if (known == null) {
+                    return false;
                 }
+                if (known.storedIn() != store) {
+                    unstored.put(key, known.vector());
+                }
+                return true;
             });
         }
+        Map<String, float[]> stored = wanted.isEmpty() ? Map.of() : store.find(wanted.keySet());
+        Map<String, String> missing = new LinkedHashMap<>(wanted);
+        missing.keySet().removeAll(stored.keySet());
         Map<String, float[]> computed = new ConcurrentHashMap<>();
         missing.entrySet().parallelStream().forEach(e -> computed.put(e.getKey(), infer(e.getValue())));
-        synchronized (recent) {
-            recent.putAll(computed);
-        }
         unstored.putAll(computed);
         store.save(unstored);
+        synchronized (recent) {
+            stored.forEach((key, vector) -> recent.put(key, new Remembered(vector, store)));
+            unstored.forEach((key, vector) -> recent.put(key, new Remembered(vector, store)));
+        }
         return computed.size();
     }
 
@@ -110,14 +112,14 @@ public final class SentenceEmbeddings {
     public float[] embed(String text) {
         String key = hash(text);
         synchronized (recent) {
-            float[] known = recent.get(key);
+            Remembered known = recent.get(key);
             if (known != null) {
-                return known;
+                return known.vector();
             }
         }
         float[] vector = infer(text);
         synchronized (recent) {
-            recent.put(key, vector);
+            recent.putIfAbsent(key, new Remembered(vector, null));
         }
         return vector;
     }

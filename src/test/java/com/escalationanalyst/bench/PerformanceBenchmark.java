@@ -2,7 +2,10 @@ package com.escalationanalyst.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.escalationanalyst.analysis.patterns.NoteEmbeddingBackfill;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketsChanged;
+import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.knowledge.ReasonCodeMap;
 import com.escalationanalyst.testsupport.Api;
@@ -20,12 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -41,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -57,13 +63,8 @@ import org.springframework.test.context.TestPropertySource;
 class PerformanceBenchmark {
 
     static final String[] AREAS = {"Notifications", "Billing", "Reporting", "API", "Login", "Integrations", "Mobile", "Admin"};
-    static final String[] NOTES = {
-        "New team members are not getting the scheduled dashboard e-mail, older members receive it fine.",
-        "CSV export of the large usage report times out after a minute; smaller exports work.",
-        "Invoice PDF shows the old tax rate after the customer changed plan in the middle of the cycle.",
-        "Customer could not log in after password reset; cleared cookies and it worked.",
-        "Agent escalated because the refund was above the approval limit.",
-        "Webhook deliveries to the customer's endpoint fail with timeouts since Tuesday."};
+    /** A ticket's subject and notes are filled from this hash of its id (non-negative). */
+    static final String TEXT_HASH = "(hashtext('s' || %s)::bigint & 2147483647)";
 
     /** liveHeapMb: the most heap in use after any collection during the operation; usedHeapMb counts garbage too. */
     record Row(int tickets, String operation, long appMillis, long floorMillis, long limitMillis, String appRuns,
@@ -79,6 +80,10 @@ class PerformanceBenchmark {
     DataSource dataSource;
     @Autowired
     HelpdeskDatabase helpdesk;
+    @Autowired
+    NoteEmbeddingBackfill backfill;
+    @Autowired
+    ApplicationEventPublisher events;
 
     final List<Row> rows = new ArrayList<>();
 
@@ -96,6 +101,34 @@ class PerformanceBenchmark {
         long started = System.nanoTime();
         generate(jdbc, n);
         System.out.printf(Locale.ROOT, "Generated %,d tickets in %d ms%n", n, (System.nanoTime() - started) / 1_000_000);
+        // the texts matching embeds (subject, line break, notes) of the escalated tickets of the measured periods
+        for (String[] period : new String[][] {{"last month", "date_trunc('month', now()) - interval '1 month'",
+                "date_trunc('month', now())"}, {"last quarter", "date_trunc('quarter', now()) - interval '3 months'",
+                "date_trunc('quarter', now())"}}) {
+            Map<String, Object> texts = jdbc.queryForMap("""
+                    SELECT COUNT(*) AS escalated, COUNT(DISTINCT t.subject || E'\\n' || COALESCE(r.resolution_notes, '')) AS distinct_texts
+                    FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
+                    WHERE t.escalated AND t.created_at >= %s AND t.created_at < %s""".formatted(period[1], period[2]));
+            System.out.printf(Locale.ROOT, "%s: %,d escalated tickets, %,d distinct texts%n", period[0],
+                    texts.get("escalated"), texts.get("distinct_texts"));
+        }
+        if (selected("embeddings")) {
+            // what an import or a sync sets off: every escalated ticket's text embedded in the background and stored
+            SentenceEmbeddings.shared().forgetRecent();
+            long inferences = SentenceEmbeddings.shared().inferences();
+            HeapWatch heap = HeapWatch.start();
+            long millis = time(() -> {
+                events.publishEvent(new TicketsChanged(n, 0));
+                assertThat(backfill.awaitIdle(Duration.ofHours(2))).isTrue();
+                return null;
+            });
+            heap.stop();
+            long computed = SentenceEmbeddings.shared().inferences() - inferences;
+            rows.add(new Row(n, String.format(Locale.ROOT, "embeddings, %,d texts computed (%.0f/s)", computed,
+                    computed * 1000.0 / Math.max(1, millis)), millis, 0, 0, String.valueOf(millis), heap.liveMb(),
+                    heap.usedMb()));
+            SentenceEmbeddings.shared().forgetRecent();
+        }
         Api api = new Api(port);
         YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
 
@@ -299,7 +332,7 @@ class PerformanceBenchmark {
     void generate(JdbcTemplate jdbc, int n) {
         jdbc.update("DELETE FROM monthly_report_delivery");
         jdbc.update("DELETE FROM monthly_report");
-        jdbc.update("TRUNCATE resolution, ticket, account");
+        jdbc.update("TRUNCATE resolution, ticket, account, note_embedding");
         StringJoiner codes = new StringJoiner(",", "ARRAY[", "]");
         ReasonCodeMap.seed().codes().keySet().forEach(c -> codes.add("'" + c + "'"));
         jdbc.update("""
@@ -314,23 +347,20 @@ class PerformanceBenchmark {
                                     escalated, escalated_at, escalation_reason_code, assignee_group, first_response_at,
                                     handle_time_minutes)
                 SELECT 'B-' || i, created, 'closed', (ARRAY['low','normal','high','urgent'])[1 + h %% 4], 'email',
-                       (ARRAY['%s'])[1 + (h / 7) %% 8], 'ACC-' || (1 + i %% 50000), 'Ticket ' || i,
+                       (ARRAY['%s'])[1 + (h / 7) %% 8], 'ACC-' || (1 + i %% 50000), %s,
                        esc, CASE WHEN esc THEN created + interval '2 hours' END,
                        CASE WHEN esc AND h %% 17 <> 0 THEN (%s)[1 + (h / 11) %% 16] END, 'support',
                        created + interval '30 minutes', 10 + h %% 120
                 FROM (SELECT i, now() - (i::float8 / %d) * interval '365 days' AS created,
                              abs(hashtext('t' || i)) AS h,
                              abs(hashtext('e' || i)) %% 1000 < CASE WHEN i %% 3 = 0 THEN 110 ELSE 65 END AS esc
-                      FROM generate_series(1, %d) i) g""".formatted(String.join("','", AREAS), codes, n, n));
-        StringJoiner notes = new StringJoiner("','", "ARRAY['", "']");
-        for (String note : NOTES) {
-            notes.add(note.replace("'", "''"));
-        }
+                      FROM generate_series(1, %d) i) g""".formatted(String.join("','", AREAS),
+                BenchTexts.subjectSql(TEXT_HASH.formatted("'B-' || i")), codes, n, n));
         jdbc.update("""
                 INSERT INTO resolution (ticket_id, resolution_type, resolved_at, resolution_notes)
-                SELECT ticket_id, 'fixed', created_at + interval '26 hours',
-                       CASE WHEN escalated THEN (%s)[1 + abs(hashtext(ticket_id)) %% %d] END
-                FROM ticket WHERE abs(hashtext('r' || ticket_id)) %% 10 < 7""".formatted(notes, NOTES.length));
+                SELECT ticket_id, 'fixed', created_at + interval '26 hours', CASE WHEN escalated THEN %s END
+                FROM ticket WHERE abs(hashtext('r' || ticket_id)) %% 10 < 7""".formatted(
+                BenchTexts.notesSql(TEXT_HASH.formatted("ticket_id"))));
         // the tables as autovacuum leaves them (statistics, visibility map), not in the middle of its first pass over
         // two million new rows: left to itself it starts at an unknown moment during the measurements
         jdbc.execute("VACUUM ANALYZE ticket");

@@ -25,7 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * one runs start one more afterwards.
  */
 @Component
-class NoteEmbeddingBackfill {
+public class NoteEmbeddingBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(NoteEmbeddingBackfill.class);
     private static final int BATCH = 1000;
@@ -55,7 +55,7 @@ class NoteEmbeddingBackfill {
     }
 
     /** Waits until no run is queued or running (for tests and the benchmark). */
-    boolean awaitIdle(Duration timeout) throws Exception {
+    public boolean awaitIdle(Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (worker.submit(() -> !queued.get()).get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,0 +1,86 @@
+package com.escalationanalyst.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What {@link SentenceEmbeddings#prepare} asks of a store: each text looked up, computed and stored at most once. */
+class SentenceEmbeddingsTest {
+
+    /** A store in memory that records the keys it was asked for and given. */
+    static final class RecordingStore implements VectorStore {
+        final Map<String, float[]> vectors = new HashMap<>();
+        final List<String> lookedUp = new ArrayList<>();
+        final List<String> saved = new ArrayList<>();
+
+        @Override
+        public Map<String, float[]> find(Collection<String> keys) {
+            lookedUp.addAll(keys);
+            Map<String, float[]> found = new HashMap<>();
+            keys.forEach(k -> {
+                if (vectors.containsKey(k)) {
+                    found.put(k, vectors.get(k));
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public void save(Map<String, float[]> batch) {
+            saved.addAll(batch.keySet());
+            batch.forEach(vectors::putIfAbsent);
+        }
+    }
+
+    @Test
+    void aTextIsComputedAndStoredOnceAndNotLookedUpAgainWhileRemembered() {
+        SentenceEmbeddings embeddings = SentenceEmbeddings.shared();
+        // texts no other test uses, so nothing is remembered from before
+        String a = "Invoice total differs from the quote " + UUID.randomUUID();
+        String b = "Export stops at ten thousand rows " + UUID.randomUUID();
+        RecordingStore store = new RecordingStore();
+
+        assertThat(embeddings.prepare(List.of(a, b, a), store)).isEqualTo(2);
+        assertThat(store.lookedUp).containsExactlyInAnyOrder(SentenceEmbeddings.hash(a), SentenceEmbeddings.hash(b));
+        assertThat(store.saved).containsExactlyInAnyOrder(SentenceEmbeddings.hash(a), SentenceEmbeddings.hash(b));
+
+        // remembered as stored in this store: neither looked up, computed nor saved again
+        store.lookedUp.clear();
+        store.saved.clear();
+        assertThat(embeddings.prepare(List.of(a, b), store)).isZero();
+        assertThat(store.lookedUp).isEmpty();
+        assertThat(store.saved).isEmpty();
+
+        // another store (another database) has not seen them: they are saved there, from memory
+        RecordingStore other = new RecordingStore();
+        assertThat(embeddings.prepare(List.of(a), other)).isZero();
+        assertThat(other.lookedUp).isEmpty();
+        assertThat(other.saved).containsExactly(SentenceEmbeddings.hash(a));
+
+        // forgotten in memory: read back from the store, not computed
+        embeddings.forgetRecent();
+        long before = embeddings.inferences();
+        assertThat(embeddings.prepare(List.of(a, b), store)).isZero();
+        assertThat(embeddings.inferences()).isEqualTo(before);
+        assertThat(store.lookedUp).containsExactlyInAnyOrder(SentenceEmbeddings.hash(a), SentenceEmbeddings.hash(b));
+        assertThat(embeddings.embed(a)).isEqualTo(store.vectors.get(SentenceEmbeddings.hash(a)));
+    }
+
+    @Test
+    void aTextEmbeddedOutsideAnyStoreIsStoredWhenPreparedWithOne() {
+        String c = "Mobile push arrives twice on Android " + UUID.randomUUID();
+        float[] vector = SentenceEmbeddings.shared().embed(c);
+        RecordingStore store = new RecordingStore();
+        long before = SentenceEmbeddings.shared().inferences();
+        assertThat(SentenceEmbeddings.shared().prepare(List.of(c), store)).isZero();
+        assertThat(SentenceEmbeddings.shared().inferences()).isEqualTo(before);
+        assertThat(store.saved).containsExactly(SentenceEmbeddings.hash(c));
+        assertThat(store.vectors.get(SentenceEmbeddings.hash(c))).isEqualTo(vector);
+    }
+}
