@@ -3,10 +3,11 @@
 # Input variables (JSON values, aggregates only, never one entry per ticket):
 #   cube   - [{rootCause, productArea, count, resolved, resolutionMillis}] per root cause x product area
 #   totals - {totalTickets, escalatedTickets, escalationMillis, escalationTimed}
+#   topTeams - {rootCause: team} the assignee group with most of the cause's escalations (optional)
 # Output variable:
 #   ranking - {totalTickets, escalatedTickets, escalationRate, meanTimeToEscalationMinutes,
 #              rows: [{rootCause, count, percentOfEscalations, avgResolutionHours, resolved,
-#                      unresolved, topProductArea, top3}]}
+#                      unresolved, topProductArea, topTeam, top3}]}
 # Definitions (DESIGN.md "Metric definitions"): rates are percentages at full precision; the most
 # common product area is the mode, ties going to the alphabetically first; rows are ranked by count,
 # ties by name; the first three rows are the top three.
@@ -19,7 +20,8 @@ MILLIS_PER_MINUTE = 60000.0
 TOP = 3
 
 
-def rank(cube, totals):
+def rank(cube, totals, top_teams=None):
+    top_teams = top_teams or {}
     groups = {}
     for cell in cube:
         group = groups.setdefault(cell["rootCause"], {"count": 0, "resolved": 0, "millis": 0, "areas": {}})
@@ -41,6 +43,7 @@ def rank(cube, totals):
             "resolved": group["resolved"],
             "unresolved": group["count"] - group["resolved"],
             "topProductArea": areas[0][0] if areas else None,
+            "topTeam": top_teams.get(cause),
         })
     rows.sort(key=lambda row: (-row["count"], row["rootCause"]))
     for position, row in enumerate(rows):
@@ -57,5 +60,7 @@ def rank(cube, totals):
     }
 
 
-ranking = rank(json.loads(unicode(execution.getVariable("cube"))), json.loads(unicode(execution.getVariable("totals"))))
+top_teams = execution.getVariable("topTeams")
+ranking = rank(json.loads(unicode(execution.getVariable("cube"))), json.loads(unicode(execution.getVariable("totals"))),
+               json.loads(unicode(top_teams)) if top_teams is not None else None)
 execution.setVariable("ranking", Spin.JSON(json.dumps(ranking)))

@@ -50,6 +50,17 @@ public class NoteEmbeddingStore implements VectorStore {
         helpdesk.jdbc().batchUpdate(sql, rows);
     }
 
+    /** Removes the embeddings of these texts (by {@link SentenceEmbeddings#hash}): their tickets are gone. */
+    public void delete(Collection<String> keys) {
+        SentenceEmbeddings.shared().forget(keys);
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+            helpdesk.jdbc().update("DELETE FROM note_embedding WHERE text_hash IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
+    }
+
     /** How many texts have a stored embedding. */
     public long count() {
         Long count = helpdesk.jdbc().queryForObject("SELECT COUNT(*) FROM note_embedding", Long.class);

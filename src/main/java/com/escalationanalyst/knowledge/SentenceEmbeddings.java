@@ -96,6 +96,13 @@ public final class SentenceEmbeddings {
         return computed.size();
     }
 
+    /** Forgets these texts (by {@link #hash}): their stored embeddings were removed. */
+    public void forget(java.util.Collection<String> keys) {
+        synchronized (recent) {
+            keys.forEach(recent::remove);
+        }
+    }
+
     /** Forgets the texts remembered in memory (stored ones stay stored): for tests and the benchmark. */
     public void forgetRecent() {
         synchronized (recent) {

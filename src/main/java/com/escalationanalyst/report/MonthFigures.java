@@ -12,10 +12,11 @@ public record MonthFigures(String month, String from, String to, long totalTicke
 
     /**
      * Sums, not means, so that months and causes add up; {@code topProductArea} is the most common
-     * product area of the cause's escalations (ties: alphabetically first; none: null).
+     * product area of the cause's escalations and {@code topTeam} the assignee group that handled most of them
+     * (ties: alphabetically first; none: null).
      */
     public record RootCauseFigures(long escalations, long handleMinutesSum, long handleMinutesCount, long resolved,
                                    double resolutionHoursSum, long timedEscalations, double minutesToEscalationSum,
-                                   String topProductArea) {
+                                   String topProductArea, String topTeam) {
     }
 }

@@ -25,7 +25,8 @@ public record MonthlyReportView(
         String unmappedReasonCodes) {
 
     public record RootCauseLine(String rootCause, long thisMonth, long previousMonth, String change,
-                                String movingAverage3, boolean increasing, String topProductArea, String knownIssues) {
+                                String movingAverage3, boolean increasing, String topProductArea, String topTeam,
+                                String knownIssues) {
     }
 
     public record CostLine(String rootCause, long escalations, String avgHandleMinutes, String cost) {

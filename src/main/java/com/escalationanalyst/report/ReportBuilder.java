@@ -45,9 +45,11 @@ class ReportBuilder {
             }
             JsonNode figures = reportMonthFigures.get("byRootCause").get(code);
             String area = figures == null || figures.get("topProductArea").isNull() ? "" : figures.get("topProductArea").asText();
+            String team = figures == null || figures.path("topTeam").isNull() || figures.path("topTeam").isMissingNode()
+                    ? "" : figures.get("topTeam").asText();
             causes.add(new RootCauseLine(label(code), cause.get("thisMonth").asLong(), cause.get("previousMonth").asLong(),
                     change(cause.get("momChangePct"), cause.get("momLabel").asText()), decimal(cause.get("movingAverage3")),
-                    cause.get("increasing").asBoolean(), area, issues(knownIssues.get(code))));
+                    cause.get("increasing").asBoolean(), area, team, issues(knownIssues.get(code))));
         }
         List<CostLine> costs = new ArrayList<>();
         for (JsonNode line : cost.get("rootCauses")) {

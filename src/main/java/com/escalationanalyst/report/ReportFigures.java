@@ -5,6 +5,7 @@ import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodResolver;
 import com.escalationanalyst.report.MonthFigures.RootCauseFigures;
 import com.escalationanalyst.report.ReportQueries.EscalationCell;
+import com.escalationanalyst.report.ReportQueries.TeamCell;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,11 +52,16 @@ class ReportFigures {
             }
             escalated += cell.escalations();
         }
+        Map<String, Map<String, Long>> teams = new HashMap<>();
+        for (TeamCell cell : queries.teamCells(period)) {
+            String cause = knowledge.reasonCodes().rootCauseOf(cell.reasonCode()).code();
+            teams.computeIfAbsent(cause, k -> new TreeMap<>()).merge(cell.team(), cell.escalations(), Long::sum);
+        }
         Map<String, RootCauseFigures> byRootCause = new TreeMap<>();
         counts.forEach((cause, c) -> {
             double[] t = times.get(cause);
             byRootCause.put(cause, new RootCauseFigures(c[0], c[1], c[2], c[3], t[0], c[4], t[1],
-                    mode(areas.getOrDefault(cause, Map.of()))));
+                    mode(areas.getOrDefault(cause, Map.of())), mode(teams.getOrDefault(cause, Map.of()))));
         });
         return new MonthFigures(month.toString(), period.from().toOffsetDateTime().toString(),
                 period.to().toOffsetDateTime().toString(), total, escalated, byRootCause, unmapped.stream().toList());

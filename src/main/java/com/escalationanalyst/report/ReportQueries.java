@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The helpdesk SQL of the monthly report: per month, the ticket total and the escalations per reason code and product area. */
+/**
+ * The helpdesk SQL of the monthly report: per month, the ticket total, the escalations per reason code and product
+ * area, and per reason code and team (assignee group).
+ */
 @Component
 class ReportQueries {
 
@@ -51,6 +54,18 @@ class ReportQueries {
         return helpdesk.jdbc().query(sql, (rs, n) -> new EscalationCell(rs.getString(1), rs.getString(2),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                 rs.getLong(9)), from(period), to(period));
+    }
+
+    /** Escalations of one reason code handled by one assignee group (team) in one month. */
+    record TeamCell(String reasonCode, String team, long escalations) {
+    }
+
+    List<TeamCell> teamCells(Period period) {
+        return helpdesk.jdbc().query("""
+                SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
+                WHERE t.escalated AND t.created_at >= ? AND t.created_at < ? AND t.assignee_group IS NOT NULL
+                GROUP BY t.escalation_reason_code, t.assignee_group""",
+                (rs, n) -> new TeamCell(rs.getString(1), rs.getString(2), rs.getLong(3)), from(period), to(period));
     }
 
     private static Object from(Period period) {

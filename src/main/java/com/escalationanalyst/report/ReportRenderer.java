@@ -46,6 +46,9 @@ public final class ReportRenderer {
             if (!line.topProductArea().isEmpty()) {
                 text.append("; top product area: ").append(line.topProductArea());
             }
+            if (!line.topTeam().isEmpty()) {
+                text.append("; top team: ").append(line.topTeam());
+            }
             if (!line.knownIssues().isEmpty()) {
                 text.append("; known issues: ").append(line.knownIssues());
             }

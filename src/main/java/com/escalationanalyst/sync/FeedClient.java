@@ -15,7 +15,8 @@ public class FeedClient {
 
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     static final int READ_TIMEOUT_MILLIS = 30_000;
-    static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
+    static final long FIRST_BACK_OFF_SECONDS = 15;
+    static final long MAX_BACK_OFF_SECONDS = 900;
 
     /** Status, body and the Retry-After header of one answer. */
     public record FeedResponse(int status, String body, String retryAfter) {
@@ -46,15 +47,20 @@ public class FeedClient {
         }
     }
 
-    /** Retry-After in seconds (a number; an HTTP date or nothing falls back to a minute), at least one. */
-    public static long retryAfterSeconds(String header) {
+    /**
+     * How long to wait after a 429: Retry-After in seconds when the answer says (at least one); without it (or
+     * with a value that is not a number of seconds), {@value #FIRST_BACK_OFF_SECONDS} s doubled for every 429 in a
+     * row before this one, at most {@value #MAX_BACK_OFF_SECONDS} s. {@code inARow}: 429s in a row, this one included.
+     */
+    public static long retryAfterSeconds(String header, long inARow) {
         if (header != null) {
             try {
                 return Math.max(1, Long.parseLong(header.trim()));
             } catch (NumberFormatException e) {
-                return DEFAULT_RETRY_AFTER_SECONDS;
+                // an HTTP date or nonsense: back off as if nothing was said
             }
         }
-        return DEFAULT_RETRY_AFTER_SECONDS;
+        long doublings = Math.min(Math.max(0, inARow - 1), 20);
+        return Math.min(MAX_BACK_OFF_SECONDS, FIRST_BACK_OFF_SECONDS << doublings);
     }
 }

@@ -54,12 +54,15 @@ public class FeedProcesses {
 
     /**
      * What a page's answer means for the run: a 429 sets {@code rateLimited} and {@code retryAfter} (Retry-After
-     * as an ISO duration, for the model's timer) and returns true; any other status but 200 fails the job (retries,
+     * as an ISO duration, for the model's timer; without Retry-After an exponential back-off,
+     * {@link FeedClient#retryAfterSeconds}) and returns true; any other status but 200 fails the job (retries,
      * then an incident); a 200 clears {@code rateLimited} and returns false.
      */
     public static boolean rateLimited(DelegateExecution execution, FeedResponse response, String source, String page) {
         if (response.status() == 429) {
-            long seconds = FeedClient.retryAfterSeconds(response.retryAfter());
+            add(execution, SyncVariables.RATE_LIMITED_IN_A_ROW, 1);
+            long seconds = FeedClient.retryAfterSeconds(response.retryAfter(),
+                    ((Number) execution.getVariable(SyncVariables.RATE_LIMITED_IN_A_ROW)).longValue());
             execution.setVariable(SyncVariables.RATE_LIMITED, true);
             execution.setVariable(SyncVariables.RETRY_AFTER, "PT" + seconds + "S");
             log.info("{} sync rate limited at {}: waiting {} s", source, page, seconds);
@@ -69,6 +72,7 @@ public class FeedProcesses {
             throw new IllegalStateException(source + " API answered HTTP " + response.status() + " for " + page);
         }
         execution.setVariable(SyncVariables.RATE_LIMITED, false);
+        execution.setVariable(SyncVariables.RATE_LIMITED_IN_A_ROW, 0L);
         return false;
     }
 

@@ -37,8 +37,9 @@ class ReportRenderingTest {
     static MonthlyReportView report() {
         return new MonthlyReportView("October 2026", "September 2026", "America/New_York", "8.00%", "6.30%",
                 "1.70 pts", "up", 88, 63, "+39.68%",
-                List.of(new RootCauseLine("product bug", 30, 12, "+150.00%", "17.33", true, "Billing " + HOSTILE, "KI-318 " + HOSTILE + " (25)"),
-                        new RootCauseLine("policy gap", 4, 0, "new", "1.33", false, "", "")),
+                List.of(new RootCauseLine("product bug", 30, 12, "+150.00%", "17.33", true, "Billing " + HOSTILE,
+                        "Tier 2 " + HOSTILE, "KI-318 " + HOSTILE + " (25)"),
+                        new RootCauseLine("policy gap", 4, 0, "new", "1.33", false, "", "", "")),
                 "USD", "42.50", "3,187.50",
                 List.of(new CostLine("product bug", 30, "120.00", "2,550.00"),
                         new CostLine("training gap", 15, "60.00", "637.50")),
@@ -83,7 +84,8 @@ class ReportRenderingTest {
         assertThat(document.text()).contains("8.00%", "6.30%", "up 1.70 pts", "+150.00%", "▲ increasing",
                 "3,187.50 USD", "42.50 USD per hour");
         // product area and unmapped reason code come from tickets: shown as text, never as markup
-        assertThat(document.text()).contains("Billing " + HOSTILE, "refund_" + HOSTILE);
+        assertThat(document.text()).contains("Billing " + HOSTILE, "Tier 2 " + HOSTILE, "refund_" + HOSTILE);
+        assertThat(document.select("th").eachText()).contains("Top product area", "Top team");
         // styles are inline: no style sheet for clients that drop them
         assertThat(document.select("style, link")).isEmpty();
     }
@@ -92,7 +94,8 @@ class ReportRenderingTest {
     void theTextPartSaysTheSame() {
         String text = renderer().text(report());
         assertThat(text).contains("October 2026: 8.00% (September 2026: 6.30%; up 1.70 pts)")
-                .contains("product bug: 30 (previous 12, +150.00%; 3-month average 17.33) INCREASING")
+                .contains("product bug: 30 (previous 12, +150.00%; 3-month average 17.33) INCREASING; top product area: Billing "
+                        + HOSTILE + "; top team: Tier 2 " + HOSTILE + "; known issues")
                 .contains("policy gap: 4 (previous 0, new; 3-month average 1.33)\n")
                 .contains("product bug: 30 escalations x 120.00 min = 2,550.00")
                 .contains("Total: 3,187.50");

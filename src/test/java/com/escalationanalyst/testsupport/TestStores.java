@@ -12,6 +12,8 @@ public final class TestStores {
     public static JdbcTemplate empty(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("DELETE FROM resolution");
+        jdbc.update("DELETE FROM ticket_comment");
+        jdbc.update("DELETE FROM ticket_source");
         jdbc.update("DELETE FROM ticket");
         jdbc.update("DELETE FROM account");
         return jdbc;

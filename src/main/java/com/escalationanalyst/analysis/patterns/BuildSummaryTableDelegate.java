@@ -103,6 +103,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         cell.put("avgResolutionHours", hours == null || hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h");
         cell.put("unresolved", row.get("unresolved").asLong());
         cell.put("topProductArea", row.path("topProductArea").asText(""));
+        cell.put("topTeam", row.path("topTeam").asText(""));
         // the three issues with most tickets keep the column readable; the API result has them all
         StringBuilder issues = new StringBuilder();
         JsonNode known = row.get("knownIssues");

@@ -5,6 +5,8 @@ final class PatternVariables {
 
     /** [{rootCause, productArea, count, resolved, resolutionMillis}] */
     static final String CUBE = "cube";
+    /** Root cause → the team (assignee group) with most of its escalations. */
+    static final String TOP_TEAMS = "topTeams";
     /** {totalTickets, escalatedTickets, escalationMillis, escalationTimed} */
     static final String TOTALS = "totals";
     static final String UNMAPPED_REASON_CODES = "unmappedReasonCodes";

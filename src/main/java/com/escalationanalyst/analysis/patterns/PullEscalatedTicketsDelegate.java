@@ -12,6 +12,7 @@ import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.process.JsonVariables;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,6 +82,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         Future<Long> total = counting.submit(() -> queries.countTickets(filter));
 
         Map<String, long[]> cube = new TreeMap<>();
+        Map<String, Long> teams = new TreeMap<>();
         TreeSet<String> unmapped = new TreeSet<>();
         long[] timing = new long[2]; // escalation millis, tickets with an escalation time
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(snapshot, settings.documentedBugShare(),
@@ -94,6 +96,9 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
                 }
                 String area = text.productArea() == null ? KnownIssueCrossReference.NO_AREA : text.productArea();
                 long[] sums = cube.computeIfAbsent(cause.code() + "\u0000" + area, k -> new long[3]);
+                if (ticket.team() != null) {
+                    teams.merge(cause.code() + "\u0000" + ticket.team(), 1L, Long::sum);
+                }
                 sums[0]++;
                 if (ticket.resolutionMillis() != null) {
                     sums[1]++;
@@ -120,6 +125,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
             escalated += sums[0];
         }
         execution.setVariable(KNOWLEDGE_GENERATION, snapshot.generation());
+        execution.setVariable(PatternVariables.TOP_TEAMS, JsonVariables.json(topTeams(teams)));
         execution.setVariable(PatternVariables.CUBE, JsonVariables.json(rows));
         execution.setVariable(PatternVariables.TOTALS,
                 JsonVariables.json(new Totals(count(total), escalated, timing[0], timing[1])));
@@ -128,6 +134,23 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         log.debug("Pull escalated tickets: {} escalated, {} cube cells, {} matched, {} clusters in {} ms", escalated,
                 rows.size(), findings.ticketsMatched(), findings.clusters().size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Root cause → the team (assignee group) that handled most of its escalations; ties go to the alphabetically
+     * first; a cause whose tickets have no team is absent. {@code teams}: "cause\0team" → escalations, sorted.
+     */
+    static Map<String, String> topTeams(Map<String, Long> teams) {
+        Map<String, String> top = new TreeMap<>();
+        Map<String, Long> most = new HashMap<>();
+        teams.forEach((key, count) -> {
+            String[] parts = key.split("\u0000", 2);
+            if (count > most.getOrDefault(parts[0], 0L)) {
+                most.put(parts[0], count);
+                top.put(parts[0], parts[1]);
+            }
+        });
+        return top;
     }
 
     private static long count(Future<Long> total) {

@@ -24,6 +24,7 @@ public class CrmSyncSettings {
     private final boolean enabled;
     private final int pageSize;
     private final Properties properties;
+    private final java.time.Duration modifiedSinceMargin;
 
     CrmSyncSettings(@Value("${escalation.sync.crm.base-url:}") String baseUrl,
                     @Value("${CRM_API_TOKEN:}") String token,
@@ -36,7 +37,13 @@ public class CrmSyncSettings {
                     @Value("${escalation.sync.crm.properties.tier:tier}") String tier,
                     @Value("${escalation.sync.crm.properties.region:region}") String region,
                     @Value("${escalation.sync.crm.properties.industry:industry}") String industry,
-                    @Value("${escalation.sync.crm.properties.arr:annualrevenue}") String arr) {
+                    @Value("${escalation.sync.crm.properties.arr:annualrevenue}") String arr,
+                    @Value("${escalation.sync.crm.modified-since-margin:PT10M}") java.time.Duration modifiedSinceMargin) {
+        if (modifiedSinceMargin.isNegative()) {
+            throw new IllegalStateException("escalation.sync.crm.modified-since-margin: must not be negative, is "
+                    + modifiedSinceMargin);
+        }
+        this.modifiedSinceMargin = modifiedSinceMargin;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
         this.cycle = cycle;
@@ -67,6 +74,14 @@ public class CrmSyncSettings {
 
     Properties properties() {
         return properties;
+    }
+
+    /**
+     * How long before the last complete run's start the next run's "modified since" begins: the CRM's search
+     * index lags behind its writes, and companies seen twice are upserted twice, harmlessly.
+     */
+    java.time.Duration modifiedSinceMargin() {
+        return modifiedSinceMargin;
     }
 
     String authorization() {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Fetch a page of companies" (one job per page): the companies search, sorted by id, limited to
- * companies modified since the last complete run (none: all), from the run's paging token. A page's
+ * companies modified since the last complete run's start less a margin (none: all), from the run's paging token. A page's
  * accounts are upserted in one CRM transaction; the last page also stores when this run started, the
  * next run's "modified since". 429, 5xx and malformed pages behave as in the helpdesk sync.
  */
@@ -67,7 +67,9 @@ class FetchCompanyPageDelegate implements JavaDelegate {
             execution.setVariable(RUN_STARTED_AT, clock.millis());
         }
         String after = (String) execution.getVariable(CURSOR);
-        Optional<String> modifiedSince = cursors.get(FEED);
+        // the last complete run's start, less a margin for the search index's lag
+        Optional<String> modifiedSince = cursors.get(FEED)
+                .map(started -> Long.toString(Long.parseLong(started) - settings.modifiedSinceMargin().toMillis()));
         String page = "page after=" + (after == null ? "(first)" : after) + modifiedSince.map(m -> " modified since " + m).orElse("");
         FeedResponse response = client.postJson(settings.baseUrl() + PATH, body(after, modifiedSince), settings.authorization());
         if (FeedProcesses.rateLimited(execution, response, "CRM", page)) {

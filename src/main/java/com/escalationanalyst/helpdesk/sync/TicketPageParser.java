@@ -21,12 +21,15 @@ import java.util.Set;
  * group_id → assignee_group; status hold → pending; priority none → normal; custom fields (ids from
  * configuration) → escalated, escalation_reason_code (a dropdown tag such as {@code bug_confirmed} becomes
  * {@code BUG-CONFIRMED}), product_area, handle_time_minutes; metric set: first reply → first_response_at,
- * solved_at → resolved_at (resolution type "solved"). Deleted tickets are counted, not stored.
+ * solved_at → resolved_at (resolution type "solved"); requester_id is kept aside (that person's comments are
+ * not notes). Tickets with status deleted are listed for removal from the store.
  * Any field that cannot be read makes the whole page malformed.
  */
 final class TicketPageParser {
 
-    record Page(List<TicketRow> rows, int deleted, String afterCursor, boolean endOfStream) {
+    /** {@code requesters}: ticket id → requester id (whose comments are not notes); {@code deletedIds}: status deleted. */
+    record Page(List<TicketRow> rows, Map<String, String> requesters, List<String> deletedIds, String afterCursor,
+                boolean endOfStream) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +54,8 @@ final class TicketPageParser {
             metrics.put(set.path("ticket_id").asLong(), set);
         }
         List<TicketRow> rows = new ArrayList<>();
-        int deleted = 0;
+        Map<String, String> requesters = new HashMap<>();
+        List<String> deleted = new ArrayList<>();
         int index = 0;
         for (JsonNode ticket : root.get("tickets")) {
             String where = page + ": tickets[" + index++ + "]";
@@ -62,7 +66,7 @@ final class TicketPageParser {
             where = where + " (id " + id + ")";
             String status = text(ticket, "status");
             if ("deleted".equals(status)) {
-                deleted++;
+                deleted.add(Long.toString(id));
                 continue;
             }
             status = "hold".equals(status) ? "pending" : status;
@@ -110,13 +114,14 @@ final class TicketPageParser {
                             + " minutes after created_at is outside the accepted instants, " + instants.describe());
                 }
             }
+            requesters.put(Long.toString(id), text(ticket, "requester_id"));
             rows.add(new TicketRow(Long.toString(id), created, status, priority, text(ticket.path("via"), "channel"),
                     area == null || area.isNull() ? null : area.asText(), text(ticket, "organization_id"),
                     text(ticket, "subject"), escalated, null, reason, text(ticket, "group_id"), firstResponse,
                     handleMinutes, solved == null ? null : "solved", solved, null));
         }
         JsonNode after = root.path("after_cursor");
-        return new Page(rows, deleted, after.isTextual() ? after.asText() : null, root.get("end_of_stream").asBoolean());
+        return new Page(rows, requesters, deleted, after.isTextual() ? after.asText() : null, root.get("end_of_stream").asBoolean());
     }
 
     private static String reasonCode(JsonNode value) {

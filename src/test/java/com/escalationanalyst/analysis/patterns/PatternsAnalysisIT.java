@@ -67,6 +67,12 @@ class PatternsAnalysisIT {
              String code, Instant resolvedAt, Integer handle, String notes) {
     }
 
+    /** The team (assignee group) of a fixture ticket; one in four has none. */
+    static String team(T t) {
+        String[] teams = {"Tier 1", "Tier 2", "Billing desk", null};
+        return teams[Integer.parseInt(t.id().substring(2)) % teams.length];
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -126,6 +132,7 @@ class PatternsAnalysisIT {
                     "escalated_at", t.escalatedAt() == null ? "" : t.escalatedAt().toString(),
                     "escalation_reason_code", t.code() == null ? "" : t.code(),
                     "handle_time_minutes", t.handle().toString(),
+                    "assignee_group", team(t) == null ? "" : team(t),
                     "resolution_type", t.resolvedAt() == null ? "" : "fixed",
                     "resolved_at", t.resolvedAt() == null ? "" : t.resolvedAt().toString(),
                     "resolution_notes", t.notes() == null ? "" : t.notes());
@@ -172,6 +179,11 @@ class PatternsAnalysisIT {
             int max = areas.values().stream().max(Integer::compare).orElse(0);
             row.put("topProductArea", areas.entrySet().stream().filter(e -> e.getValue() == max).findFirst()
                     .map(Map.Entry::getKey).orElse(null));
+            Map<String, Integer> teams = new TreeMap<>();
+            list.stream().filter(t -> team(t) != null).forEach(t -> teams.merge(team(t), 1, Integer::sum));
+            int most = teams.values().stream().max(Integer::compare).orElse(0);
+            row.put("topTeam", teams.entrySet().stream().filter(e -> e.getValue() == most).findFirst()
+                    .map(Map.Entry::getKey).orElse(null));
             rows.add(row);
         });
         rows.sort(Comparator.comparing((Map<String, Object> r) -> -(Long) r.get("count"))
@@ -209,6 +221,7 @@ class PatternsAnalysisIT {
             }
             assertThat(row.get("unresolved").asLong()).isEqualTo(want.get("unresolved"));
             assertThat(row.get("topProductArea").asText()).isEqualTo(want.get("topProductArea"));
+            assertThat(row.path("topTeam").isNull() ? null : row.path("topTeam").asText()).isEqualTo(want.get("topTeam"));
             assertThat(row.get("top3").asBoolean()).isEqualTo(i < 3);
         }
     }

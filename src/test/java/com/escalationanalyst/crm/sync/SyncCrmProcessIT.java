@@ -149,7 +149,8 @@ class SyncCrmProcessIT {
         crm.verify(postRequestedFor(urlPathEqualTo(SEARCH)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withRequestBody(matchingJsonPath("$.limit", equalTo("2"))));
 
-        // the next run asks only for companies modified since the first run started
+        // the next run asks only for companies modified since the first run started, less the 10 minutes' margin
+        // for the search index's lag (default escalation.sync.crm.modified-since-margin)
         crm.stubFor(post(urlPathEqualTo(SEARCH)).withRequestBody(containing("hs_lastmodifieddate")).atPriority(1)
                 .willReturn(okJson("{\"total\":0,\"results\":[]}")));
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T15:00:00Z")));
@@ -157,9 +158,55 @@ class SyncCrmProcessIT {
                 .get("processInstanceId").asText();
         managementService.executeJob(job(second).getId());
         crm.verify(postRequestedFor(urlPathEqualTo(SEARCH)).withRequestBody(matchingJsonPath(
-                "$.filterGroups[0].filters[0].value", equalTo(Long.toString(Instant.parse("2026-11-02T09:00:00Z").toEpochMilli())))));
+                "$.filterGroups[0].filters[0].value", equalTo(Long.toString(Instant.parse("2026-11-02T08:50:00Z").toEpochMilli())))));
         assertThat(jdbc.queryForObject("SELECT cursor_value FROM account_sync_cursor WHERE feed = 'crm-companies'", String.class))
                 .isEqualTo(Long.toString(Instant.parse("2026-11-02T15:00:00Z").toEpochMilli()));
+    }
+
+    @Test
+    void aRateLimitWithoutRetryAfterBacksOffExponentiallyUpToACapAndStartsAgainAfterAnAnswer() {
+        JdbcTemplate jdbc = TestStores.empty(dataSource);
+        jdbc.update("DELETE FROM account_sync_cursor");
+        crm.resetAll();
+        // the first page: eight 429s without Retry-After, then the page; the second page: one 429, then the page
+        for (int i = 0; i < 8; i++) {
+            crm.stubFor(post(urlPathEqualTo(SEARCH)).withRequestBody(notContaining("\"after\""))
+                    .inScenario("limited").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "429-" + i)
+                    .willReturn(aResponse().withStatus(429)).willSetStateTo("429-" + (i + 1)));
+        }
+        crm.stubFor(post(urlPathEqualTo(SEARCH)).withRequestBody(notContaining("\"after\""))
+                .inScenario("limited").whenScenarioStateIs("429-8")
+                .willReturn(okJson("{\"total\":2,\"results\":[" + company("21", "721", "Gamma", "SMB", "10") + "],"
+                        + "\"paging\":{\"next\":{\"after\":\"1\"}}}")).willSetStateTo("page-2"));
+        crm.stubFor(post(urlPathEqualTo(SEARCH)).withRequestBody(containing("\"after\":\"1\""))
+                .inScenario("limited").whenScenarioStateIs("page-2")
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("page-2-allowed"));
+        crm.stubFor(post(urlPathEqualTo(SEARCH)).withRequestBody(containing("\"after\":\"1\""))
+                .inScenario("limited").whenScenarioStateIs("page-2-allowed")
+                .willReturn(okJson("{\"total\":2,\"results\":[" + company("22", "722", "Delta", "SMB", "10") + "]}")));
+
+        Instant now = Instant.parse("2026-11-03T09:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        String instance = Api.json(new Api(port).post("/api/sync/crm", "application/json", new byte[0]))
+                .get("processInstanceId").asText();
+        // 15 s doubled with every 429 in a row, at most 15 minutes (written down from the rule, not from the code)
+        long[] expectedWaits = {15, 30, 60, 120, 240, 480, 900, 900};
+        for (long expected : expectedWaits) {
+            managementService.executeJob(job(instance).getId()); // a 429
+            Job wait = job(instance);
+            assertThat(wait.getDuedate().toInstant()).as("wait after a 429").isEqualTo(now.plusSeconds(expected));
+            now = now.plusSeconds(expected);
+            ClockUtil.setCurrentTime(Date.from(now));
+            managementService.executeJob(wait.getId());
+        }
+        managementService.executeJob(job(instance).getId()); // page 1
+        managementService.executeJob(job(instance).getId()); // a 429 again: the back-off starts over
+        assertThat(job(instance).getDuedate().toInstant()).isEqualTo(now.plusSeconds(15));
+        managementService.executeJob(job(instance).getId());
+        managementService.executeJob(job(instance).getId()); // page 2
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(jdbc.queryForList("SELECT account_id FROM account ORDER BY account_id", String.class))
+                .containsExactly("721", "722");
     }
 
     Job job(String instance) {

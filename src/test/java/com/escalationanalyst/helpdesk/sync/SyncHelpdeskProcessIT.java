@@ -76,6 +76,8 @@ class SyncHelpdeskProcessIT {
     ManagementService managementService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    com.escalationanalyst.helpdesk.NoteEmbeddingStore embeddingStore;
 
     @AfterAll
     static void stop() {
@@ -105,6 +107,7 @@ class SyncHelpdeskProcessIT {
 
     void stubPages() {
         helpdesk.resetAll();
+        stubGroupsAndNoEvents();
         helpdesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("start_time", equalTo("0"))
                 .willReturn(okJson(page("c1", false,
                         "{\"ticket_id\":1,\"solved_at\":\"2026-10-02T12:00:00Z\",\"reply_time_in_minutes\":{\"calendar\":30}}",
@@ -129,6 +132,16 @@ class SyncHelpdeskProcessIT {
         helpdesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("c3"))
                 .willReturn(okJson(page("c4", true, "",
                         ticket(6, "yesterday", "open", "Bad date", false, null, "Billing", "5")))));
+    }
+
+    static final String EVENTS = "/api/v2/incremental/ticket_events.json";
+
+    /** Team names for group 9; an event export with nothing in it. */
+    static void stubGroupsAndNoEvents() {
+        helpdesk.stubFor(get(urlPathEqualTo("/api/v2/groups.json"))
+                .willReturn(okJson("{\"groups\":[{\"id\":9,\"name\":\"Tier 2 Billing\"}],\"next_page\":null}")));
+        helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).atPriority(10)
+                .willReturn(okJson("{\"ticket_events\":[],\"end_time\":0,\"end_of_stream\":true,\"count\":0}")));
     }
 
     @Test
@@ -156,6 +169,7 @@ class SyncHelpdeskProcessIT {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String instance = Api.json(started).get("processInstanceId").asText();
 
+        managementService.executeJob(job(instance).getId()); // team names
         managementService.executeJob(job(instance).getId()); // page 1
         assertThat(cursor(jdbc)).isEqualTo("c1");
         managementService.executeJob(job(instance).getId()); // 429: the timer waits as Retry-After says
@@ -207,13 +221,18 @@ class SyncHelpdeskProcessIT {
         managementService.setJobRetries(malformed.getId(), 1);
         managementService.executeJob(malformed.getId());
         assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
+        managementService.executeJob(job(instance).getId()); // the event export, empty
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
         assertThat(jdbc.queryForList("SELECT ticket_id FROM ticket ORDER BY ticket_id", String.class))
                 .containsExactly("1", "2", "3", "4", "6");
         assertThat(cursor(jdbc)).isEqualTo("c4");
         assertThat(variable(instance, SyncVariables.PAGES_FETCHED)).isEqualTo(4L);
         assertThat(variable(instance, SyncVariables.TICKETS_UPSERTED)).isEqualTo(6L); // 2 + 2 + 1 + 1, ticket 2 twice
-        assertThat(variable(instance, SyncVariables.TICKETS_DELETED_AT_SOURCE)).isEqualTo(1L);
+        // ticket 5 arrived deleted and was never stored: nothing removed, counted as never stored
+        assertThat(variable(instance, SyncVariables.TICKETS_DELETED_AT_SOURCE)).isEqualTo(0L);
+        assertThat(variable(instance, SyncVariables.DELETED_TICKETS_NEVER_STORED)).isEqualTo(1L);
+        assertThat(variable(instance, SyncVariables.GROUP_NAMES)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT DISTINCT assignee_group FROM ticket", String.class)).containsExactly("Tier 2 Billing");
 
         // the token went in the header, and nowhere into the process's variables
         String basic = "Basic " + Base64.getEncoder().encodeToString(("sync@example.com/token:" + TOKEN)
@@ -228,15 +247,21 @@ class SyncHelpdeskProcessIT {
                 .willReturn(okJson(page("c4", true, ""))));
         String later = Api.json(new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]))
                 .get("processInstanceId").asText();
+        managementService.executeJob(job(later).getId()); // team names
         managementService.executeJob(job(later).getId());
+        managementService.executeJob(job(later).getId()); // events
         helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EXPORT)).withQueryParam("start_time", equalTo("0")));
         helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("c4")));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Integer.class)).isEqualTo(5);
 
-        // the helpdesk unreachable: retries, an incident, the cursor and the store unchanged
-        helpdesk.stop();
+        // the helpdesk unreachable (every connection reset): retries, an incident, the cursor and the store unchanged
+        helpdesk.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
         String down = Api.json(new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]))
                 .get("processInstanceId").asText();
+        managementService.executeJob(job(down).getId()); // team names: not refreshed, the stored ones kept
+        assertThat(variable(down, SyncVariables.GROUP_NAMES)).isEqualTo(-1);
         Job unreachable = job(down);
         while (unreachable.getRetries() > 0) {
             String id = unreachable.getId();
@@ -246,6 +271,193 @@ class SyncHelpdeskProcessIT {
         assertThat(runtimeService.createIncidentQuery().processInstanceId(down).count()).isOne();
         assertThat(cursor(jdbc)).isEqualTo("c4");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Integer.class)).isEqualTo(5);
+    }
+
+    // ---- ticket events: notes, escalation times, deletions ----
+
+    /** A solved or open ticket of the tickets export with a requester; escalated per its custom field. */
+    static String ticketWithRequester(long id, String status, boolean escalated, long requester) {
+        return """
+                {"id":%d,"created_at":"2026-10-01T08:00:00Z","status":"%s","priority":"normal","subject":"Ticket %d",
+                 "organization_id":701,"group_id":9,"requester_id":%d,"via":{"channel":"web"},
+                 "custom_fields":[{"id":100,"value":%s},{"id":200,"value":"bug_confirmed"},{"id":300,"value":"Billing"}]}"""
+                .formatted(id, status, id, requester, escalated);
+    }
+
+    static String solvedMetric(long id) {
+        return "{\"ticket_id\":" + id + ",\"solved_at\":\"2026-10-03T08:00:00Z\"}";
+    }
+
+    /** One ticket event (an audit) with its child events. */
+    static String event(long ticket, String at, String... children) {
+        return "{\"id\":" + Math.abs(at.hashCode() + ticket) + ",\"ticket_id\":" + ticket + ",\"created_at\":\"" + at
+                + "\",\"event_type\":\"Audit\",\"child_events\":[" + String.join(",", children) + "]}";
+    }
+
+    static String comment(long id, long author, boolean isPublic, String body) {
+        return "{\"id\":" + id + ",\"event_type\":\"Comment\",\"author_id\":" + author + ",\"public\":" + isPublic
+                + ",\"body\":\"" + body + "\",\"html_body\":\"<p>" + body + "</p>\"}";
+    }
+
+    static String escalationChange(boolean value) {
+        return "{\"event_type\":\"Change\",\"field_name\":\"100\",\"value\":\"" + value + "\",\"previous_value\":\""
+                + !value + "\"}";
+    }
+
+    static String eventPage(long endTime, boolean end, String... events) {
+        return "{\"ticket_events\":[" + String.join(",", events) + "],\"end_time\":" + endTime + ",\"end_of_stream\":" + end
+                + ",\"count\":" + events.length + "}";
+    }
+
+    void stubTickets(String query, String value, String cursor, String metrics, String... tickets) {
+        helpdesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam(query, equalTo(value))
+                .willReturn(okJson(page(cursor, true, metrics, tickets))));
+    }
+
+    void stubEvents(long startTime, String body) {
+        helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo(Long.toString(startTime)))
+                .withQueryParam("include", equalTo("comment_events")).willReturn(okJson(body)));
+    }
+
+    /** Starts a sync and runs its jobs until it ends; returns the instance. */
+    String syncToTheEnd() {
+        var started = new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String instance = Api.json(started).get("processInstanceId").asText();
+        for (int i = 0; i < 20 && runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0; i++) {
+            managementService.executeJob(job(instance).getId());
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).as("sync ended").isZero();
+        return instance;
+    }
+
+    @Test
+    void commentsOverSeveralPagesBecomeNotesAndTheLatestEscalationChangeTheEscalationTimeWhicheverExportIsFirst() {
+        JdbcTemplate jdbc = TestStores.empty(dataSource);
+        jdbc.update("DELETE FROM ticket_sync_cursor");
+        helpdesk.resetAll();
+        stubGroupsAndNoEvents();
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
+        // tickets 11 (solved, escalated), 12 (open, no longer escalated), 13 (solved, escalated, no events)
+        stubTickets("start_time", "0", "t1", solvedMetric(11) + "," + solvedMetric(13),
+                ticketWithRequester(11, "solved", true, 501), ticketWithRequester(12, "open", false, 502),
+                ticketWithRequester(13, "solved", true, 503));
+        // the events over two pages, a 429 between them; 11's escalation set, cleared and set again; 12's set then
+        // cleared; 14 is not stored yet
+        stubEvents(0, eventPage(1000, false,
+                event(11, "2026-10-01T09:00:00Z", comment(1, 501, true, "My invoice shows the old plan")),
+                event(11, "2026-10-01T10:00:00Z", comment(2, 77, false, "Checked billing logs, proration is wrong."),
+                        escalationChange(true)),
+                event(12, "2026-10-01T11:00:00Z", escalationChange(true))));
+        helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("1000"))
+                .inScenario("events").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("allowed"));
+        helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("1000"))
+                .inScenario("events").whenScenarioStateIs("allowed")
+                .willReturn(okJson(eventPage(2000, true,
+                        event(11, "2026-10-01T12:00:00Z", comment(3, 78, true, "Applied a credit note as workaround."),
+                                escalationChange(false)),
+                        event(11, "2026-10-01T13:00:00Z", escalationChange(true)),
+                        event(12, "2026-10-01T14:00:00Z", escalationChange(false)),
+                        event(14, "2026-10-01T15:00:00Z", comment(4, 79, false, "Reproduced on staging."),
+                                escalationChange(true))))));
+
+        String first = syncToTheEnd();
+        // the requester's comment is not a note; the agents' public and internal comments are, oldest first
+        assertThat(notes(jdbc, "11")).isEqualTo("Checked billing logs, proration is wrong.\n\nApplied a credit note as workaround.");
+        assertThat(escalatedAt(jdbc, "11")).isEqualTo(Instant.parse("2026-10-01T13:00:00Z"));
+        assertThat(escalatedAt(jdbc, "12")).isNull();
+        assertThat(escalatedAt(jdbc, "13")).isNull(); // escalated, but no event says when
+        assertThat(notes(jdbc, "13")).isNull();
+        assertThat(variable(first, SyncVariables.EVENT_PAGES_FETCHED)).isEqualTo(2L);
+        assertThat(variable(first, SyncVariables.COMMENTS_STORED)).isEqualTo(4L);
+        assertThat(variable(first, SyncVariables.ESCALATION_CHANGES_STORED)).isEqualTo(6L);
+        assertThat(variable(first, SyncVariables.TICKETS_UPDATED_FROM_EVENTS)).isEqualTo(2L); // ticket 11, on both pages
+        assertThat(jdbc.queryForObject("SELECT cursor_value FROM ticket_sync_cursor WHERE feed = 'helpdesk-ticket-events'",
+                String.class)).isEqualTo("2000");
+
+        // the next run: ticket 14 arrives after its events, 11 again unchanged; the event export goes on from 2000
+        stubTickets("cursor", "t1", "t2", solvedMetric(14) + "," + solvedMetric(11),
+                ticketWithRequester(14, "solved", true, 600), ticketWithRequester(11, "solved", true, 501));
+        stubEvents(2000, eventPage(2000, true));
+        syncToTheEnd();
+        assertThat(notes(jdbc, "14")).isEqualTo("Reproduced on staging.");
+        assertThat(escalatedAt(jdbc, "14")).isEqualTo(Instant.parse("2026-10-01T15:00:00Z"));
+        assertThat(notes(jdbc, "11")).isEqualTo("Checked billing logs, proration is wrong.\n\nApplied a credit note as workaround.");
+        assertThat(escalatedAt(jdbc, "11")).isEqualTo(Instant.parse("2026-10-01T13:00:00Z"));
+        helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("0")));
+        helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("2000")));
+    }
+
+    @Test
+    void aTicketDeletedAtSourceLeavesTheStoreWithEverythingDerivedAndTheEventExportResumesWhereItStopped() throws Exception {
+        JdbcTemplate jdbc = TestStores.empty(dataSource);
+        jdbc.update("DELETE FROM ticket_sync_cursor");
+        helpdesk.resetAll();
+        stubGroupsAndNoEvents();
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
+        stubTickets("start_time", "0", "d1", solvedMetric(21) + "," + solvedMetric(23),
+                ticketWithRequester(21, "solved", true, 501), ticketWithRequester(23, "solved", true, 503));
+        stubEvents(0, eventPage(1000, false,
+                event(21, "2026-10-01T10:00:00Z", comment(31, 77, false, "Sync job drops the last page."), escalationChange(true)),
+                event(23, "2026-10-01T10:30:00Z", comment(33, 77, false, "Works as designed."))));
+        helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("1000"))
+                .willReturn(aResponse().withStatus(500).withBody("down")));
+
+        var started = new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]);
+        String instance = Api.json(started).get("processInstanceId").asText();
+        managementService.executeJob(job(instance).getId()); // names
+        managementService.executeJob(job(instance).getId()); // tickets
+        managementService.executeJob(job(instance).getId()); // events from 0
+        Job failing = job(instance);
+        while (failing.getRetries() > 0) {
+            String id = failing.getId();
+            assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("HTTP 500")
+                    .hasMessageContaining("start_time=1000");
+            failing = job(instance);
+        }
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isOne();
+        assertThat(notes(jdbc, "21")).isEqualTo("Sync job drops the last page.");
+        // the run is given up (as when the application stopped in the middle); its position is in the store
+        runtimeService.deleteProcessInstance(instance, "test: given up");
+        // the embedding of 21's text, as the background job stores it
+        com.escalationanalyst.knowledge.SentenceEmbeddings.shared().prepare(
+                java.util.List.of("Ticket 21\nSync job drops the last page."), embeddingStore);
+        assertThat(embeddingStore.find(java.util.List.of(com.escalationanalyst.knowledge.SentenceEmbeddings.hash(
+                "Ticket 21\nSync job drops the last page.")))).hasSize(1);
+
+        // the next run: 21 deleted in the helpdesk, 22 deleted without ever having been stored; the events go on from 1000
+        stubTickets("cursor", "d1", "d2", "", "{\"id\":21,\"status\":\"deleted\",\"created_at\":\"2026-10-01T08:00:00Z\"}",
+                "{\"id\":22,\"status\":\"deleted\",\"created_at\":\"2026-10-01T08:00:00Z\"}");
+        helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("1000")).atPriority(1)
+                .willReturn(okJson(eventPage(1500, true))));
+        String next = syncToTheEnd();
+        assertThat(variable(next, SyncVariables.TICKETS_DELETED_AT_SOURCE)).isEqualTo(1L);
+        assertThat(variable(next, SyncVariables.DELETED_TICKETS_NEVER_STORED)).isEqualTo(1L);
+        assertThat(jdbc.queryForList("SELECT ticket_id FROM ticket", String.class)).containsExactly("23");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM resolution WHERE ticket_id = '21'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_comment WHERE ticket_id = '21'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_source WHERE ticket_id = '21'", Integer.class)).isZero();
+        assertThat(embeddingStore.find(java.util.List.of(com.escalationanalyst.knowledge.SentenceEmbeddings.hash(
+                "Ticket 21\nSync job drops the last page.")))).isEmpty();
+        assertThat(notes(jdbc, "23")).isEqualTo("Works as designed.");
+        // the event export asked for 0 once, then resumed at 1000 (4 failed tries, then the new run's one)
+        helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("0")));
+        helpdesk.verify(5, getRequestedFor(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("1000")));
+        assertThat(jdbc.queryForObject("SELECT cursor_value FROM ticket_sync_cursor WHERE feed = 'helpdesk-ticket-events'",
+                String.class)).isEqualTo("1500");
+    }
+
+    static String notes(JdbcTemplate jdbc, String ticket) {
+        java.util.List<String> notes = jdbc.query("SELECT resolution_notes FROM resolution WHERE ticket_id = ?",
+                (rs, n) -> rs.getString(1), ticket);
+        return notes.isEmpty() ? null : notes.get(0);
+    }
+
+    static Instant escalatedAt(JdbcTemplate jdbc, String ticket) {
+        java.time.OffsetDateTime at = jdbc.queryForObject("SELECT escalated_at FROM ticket WHERE ticket_id = ?",
+                java.time.OffsetDateTime.class, ticket);
+        return at == null ? null : at.toInstant();
     }
 
     Job job(String instance) {
