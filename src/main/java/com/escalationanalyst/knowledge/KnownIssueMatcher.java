@@ -74,11 +74,47 @@ public final class KnownIssueMatcher {
                     + "\\b(wants|would like|asks|asking|asked|requests?|requesting) to (change|update|add|remove|set up|setup|"
                     + "configure|enable|disable|rename|move|create|know)\\b)");
 
+    /**
+     * Every text {@link #CORRECT_BEHAVIOUR} matches contains one of these (lower case; the pattern's case-insensitivity
+     * is ASCII only): the costly pattern runs only on such texts.
+     */
+    private static final List<String> CORRECT_BEHAVIOUR_WORDS = List.of("design", "intended", "expected", "documented",
+            "behavio", "how", "correct", "right", "accurate", "error", "not a", "no bug", "no defect", "config", "set up",
+            "pebkac");
+    /** Every text {@link #HOW_TO} matches contains one of these (lower case). */
+    private static final List<String> HOW_TO_WORDS = List.of("ask", "want", "wondering", "question", "?", "know how to",
+            "would like", "request");
+
+    private static boolean containsAny(String lower, List<String> words) {
+        for (String word : words) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private record IssueVectors(KnownIssue issue, float[][] views) {
     }
 
     private final Map<String, KnownIssue> byId = new HashMap<>();
     private final List<IssueVectors> vectors = new ArrayList<>();
+    /**
+     * Every issue's views, dimension-major ({@code views[d * viewCount + v]}): a note's cosines with all of them
+     * are one pass over its vector whose inner loop the JIT turns into vector instructions.
+     */
+    private final float[] viewMatrix;
+    private final int viewCount;
     private final KnowledgeIndex index;
     private final SentenceEmbeddings embeddings;
     private final Weights weights;
@@ -95,20 +131,53 @@ public final class KnownIssueMatcher {
                 embeddings.embed(issue.title()), embeddings.embed(symptoms), embeddings.embed(workaround),
                 embeddings.embed(issue.title() + ". " + symptoms)}));
         }
+        int count = vectors.stream().mapToInt(v -> v.views().length).sum();
+        int dimensions = vectors.isEmpty() ? 0 : vectors.get(0).views()[0].length;
+        float[] matrix = new float[dimensions * count];
+        int column = 0;
+        for (IssueVectors issue : vectors) {
+            for (float[] view : issue.views()) {
+                for (int d = 0; d < dimensions; d++) {
+                    matrix[d * count + column] = view[d];
+                }
+                column++;
+            }
+        }
+        this.viewMatrix = matrix;
+        this.viewCount = count;
+    }
+
+    /** The note's cosine with every view of every issue, in the order of {@link #vectors}. */
+    private float[] cosines(float[] note) {
+        float[] dots = new float[viewCount];
+        for (int d = 0; d < note.length; d++) {
+            float x = note[d];
+            int base = d * viewCount;
+            for (int v = 0; v < viewCount; v++) {
+                dots[v] += x * viewMatrix[base + v];
+            }
+        }
+        return dots;
     }
 
     Optional<KnownIssueMatch> find(String text, String productArea) {
-        return explain(text, productArea).match();
+        return decide(text, productArea, false).match();
     }
 
     Explanation explain(String text, String productArea) {
+        return decide(text, productArea, true);
+    }
+
+    /** The decision; {@code why}: with the reason in words (left empty when only the match is wanted). */
+    private Explanation decide(String text, String productArea, boolean why) {
         if (text == null || text.isBlank()) {
             return new Explanation(Optional.empty(), "no text", List.of(), List.of(), List.of(), false);
         }
         Set<String> named = new LinkedHashSet<>();
         Set<String> ruledOut = new LinkedHashSet<>();
-        Matcher ids = ID.matcher(text);
-        while (ids.find()) {
+        // the id pattern needs a digit; most notes have none
+        Matcher ids = hasDigit(text) ? ID.matcher(text) : null;
+        while (ids != null && ids.find()) {
             String id = ids.group(1).toUpperCase(Locale.ROOT) + "-" + ids.group(2);
             if (!byId.containsKey(id)) {
                 continue;
@@ -118,7 +187,9 @@ public final class KnownIssueMatcher {
             (negated ? ruledOut : named).add(id);
         }
         named.removeAll(ruledOut);
-        boolean correctBehaviour = CORRECT_BEHAVIOUR.matcher(text).find() || HOW_TO.matcher(text).find();
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean correctBehaviour = containsAny(lower, CORRECT_BEHAVIOUR_WORDS) && CORRECT_BEHAVIOUR.matcher(text).find()
+                || containsAny(lower, HOW_TO_WORDS) && HOW_TO.matcher(text).find();
         List<Candidate> candidates = candidates(text, productArea, ruledOut);
         if (!named.isEmpty()) {
             KnownIssue issue = byId.get(named.iterator().next());
@@ -135,15 +206,15 @@ public final class KnownIssueMatcher {
         if (correctBehaviour) {
             reason = "the note reports no defect (works as designed, a user's or configuration mistake, or a how-to question)";
         } else if (best.score() < weights.minScore()) {
-            reason = String.format(Locale.ROOT, "best candidate %s scores %.3f, below the minimum %.3f", best.id(),
+            reason = !why ? "" : String.format(Locale.ROOT, "best candidate %s scores %.3f, below the minimum %.3f", best.id(),
                     best.score(), weights.minScore());
         } else if (margin < weights.minMargin()) {
-            reason = String.format(Locale.ROOT, "%s and %s are too close (%.3f apart, at least %.3f needed)", best.id(),
+            reason = !why ? "" : String.format(Locale.ROOT, "%s and %s are too close (%.3f apart, at least %.3f needed)", best.id(),
                     candidates.get(1).id(), margin, weights.minMargin());
         } else {
             KnownIssue issue = byId.get(best.id().toUpperCase(Locale.ROOT));
             return new Explanation(Optional.of(new KnownIssueMatch(issue, best.score(), false)),
-                    String.format(Locale.ROOT, "%s scores %.3f (semantic %.3f, lexical %.2f%s), %.3f ahead of the next",
+                    !why ? "" : String.format(Locale.ROOT, "%s scores %.3f (semantic %.3f, lexical %.2f%s), %.3f ahead of the next",
                             best.id(), best.score(), best.semantic(), best.lexical(),
                             best.sameArea() ? ", same product area" : ", another product area", margin),
                     candidates, List.of(), List.copyOf(ruledOut), false);
@@ -154,17 +225,21 @@ public final class KnownIssueMatcher {
     /** Every issue not ruled out, scored, best first (ties: the issue listed first). */
     private List<Candidate> candidates(String text, String productArea, Set<String> ruledOut) {
         float[] note = embeddings.embed(text);
+        float[] dots = cosines(note);
+        int column = 0;
         Map<String, Double> lexical = index.lexicalScores(text);
         String area = productArea == null ? "" : productArea.trim().toLowerCase(Locale.ROOT);
         List<Candidate> candidates = new ArrayList<>();
         for (IssueVectors issue : vectors) {
             String id = issue.issue().id().toUpperCase(Locale.ROOT);
+            int first = column;
+            column += issue.views().length;
             if (ruledOut.contains(id)) {
                 continue;
             }
             double semantic = Double.NEGATIVE_INFINITY;
-            for (float[] view : issue.views()) {
-                semantic = Math.max(semantic, SentenceEmbeddings.cosine(note, view));
+            for (int v = first; v < column; v++) {
+                semantic = Math.max(semantic, dots[v]);
             }
             double bm25 = lexical.getOrDefault(id, 0.0);
             boolean sameArea = issue.issue().productArea() != null

@@ -206,9 +206,14 @@ class PerformanceBenchmark {
         Files.delete(more);
     }
 
-    /** Operations whose name contains {@code -Dbench.only=...} (all by default). */
+    /** Operations whose name contains {@code -Dbench.only=...} or one of its comma-separated parts (all by default). */
     static boolean selected(String operation) {
-        return operation.contains(System.getProperty("bench.only", ""));
+        for (String part : System.getProperty("bench.only", "").split(",", -1)) {
+            if (operation.contains(part.trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Warm-up runs of each analysis before it is measured (JIT, caches), and measured runs (their median counts). */

@@ -86,7 +86,7 @@ final class KnownIssueCrossReference {
     private final Map<String, Map<String, Map<String, Long>>> matches = new TreeMap<>();
     private final Map<String, Map<String, Long>> ticketsPerPattern = new TreeMap<>();
     private final Map<String, KnownIssue> issues = new HashMap<>();
-    private final Map<String, List<ClusterBuilder>> clusters = new TreeMap<>();
+    private final Map<String, AreaClusters> clusters = new TreeMap<>();
     private final Map<String, Integer> clusteredPerArea = new HashMap<>();
     private List<EscalatedText> pending = new ArrayList<>(BATCH);
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
@@ -250,10 +250,10 @@ final class KnownIssueCrossReference {
                 .toList();
         // a cluster is described by its distinctive phrases: frequent in it, rare in the other clusters
         Map<String, Integer> clustersWithTerm = new HashMap<>();
-        clusters.values().forEach(builders -> builders.stream().filter(b -> b.tickets >= clusterMinSize)
+        clusters.values().forEach(area -> area.builders.stream().filter(b -> b.tickets >= clusterMinSize)
                 .forEach(b -> b.phraseCounts.keySet().forEach(t -> clustersWithTerm.merge(t, 1, Integer::sum))));
         List<Cluster> recurring = new ArrayList<>();
-        clusters.forEach((area, builders) -> builders.stream()
+        clusters.forEach((area, areaClusters) -> areaClusters.builders.stream()
                 .filter(b -> b.tickets >= clusterMinSize)
                 .forEach(b -> recurring.add(b.build(area, clustersWithTerm))));
         recurring.sort(Comparator.comparingLong(Cluster::tickets).reversed().thenComparing(Cluster::productArea));
@@ -280,28 +280,84 @@ final class KnownIssueCrossReference {
         if (clusteredPerArea.merge(area, 1, Integer::sum) > MAX_CLUSTERED_PER_AREA) {
             return;
         }
-        List<ClusterBuilder> builders = clusters.computeIfAbsent(area, a -> new ArrayList<>());
-        ClusterBuilder nearest = null;
-        double nearestSimilarity = SIMILARITY;
-        for (ClusterBuilder builder : builders) {
-            double similarity = builder.similarity(input.vector());
-            if (similarity >= nearestSimilarity) {
-                nearest = builder;
-                nearestSimilarity = similarity;
-            }
+        AreaClusters areaClusters = clusters.computeIfAbsent(area, a -> new AreaClusters(input.vector().length));
+        int nearest = areaClusters.nearest(input.vector(), SIMILARITY);
+        if (nearest < 0 && areaClusters.builders.size() < MAX_CLUSTERS_PER_AREA) {
+            nearest = areaClusters.add(new ClusterBuilder(input.vector().length));
         }
-        if (nearest == null && builders.size() < MAX_CLUSTERS_PER_AREA) {
-            nearest = new ClusterBuilder(input.vector().length);
-            builders.add(nearest);
-        }
-        if (nearest != null) {
-            nearest.add(ticketId, input);
+        if (nearest >= 0) {
+            areaClusters.builders.get(nearest).add(ticketId, input);
+            areaClusters.update(nearest);
         }
     }
 
+    /**
+     * An area's clusters, with their centroids' directions side by side, dimension-major
+     * ({@code directions[d * capacity + c]}): a note's cosines with all of them are one pass over its vector whose
+     * inner loop the JIT turns into vector instructions.
+     */
+    private static final class AreaClusters {
+        private final List<ClusterBuilder> builders = new ArrayList<>();
+        private final int dimensions;
+        private int capacity = 16;
+        private float[] directions;
+
+        AreaClusters(int dimensions) {
+            this.dimensions = dimensions;
+            this.directions = new float[dimensions * capacity];
+        }
+
+        /** The cluster with the highest cosine at or above {@code threshold} (ties: the later one); -1 if none. */
+        int nearest(float[] vector, double threshold) {
+            int n = builders.size();
+            if (n == 0) {
+                return -1;
+            }
+            float[] dots = new float[n];
+            for (int d = 0; d < dimensions; d++) {
+                float x = vector[d];
+                int base = d * capacity;
+                for (int c = 0; c < n; c++) {
+                    dots[c] += x * directions[base + c];
+                }
+            }
+            int best = -1;
+            double bestSimilarity = threshold;
+            for (int c = 0; c < n; c++) {
+                if (dots[c] >= bestSimilarity) {
+                    best = c;
+                    bestSimilarity = dots[c];
+                }
+            }
+            return best;
+        }
+
+        int add(ClusterBuilder builder) {
+            if (builders.size() == capacity) {
+                int grown = capacity * 2;
+                float[] larger = new float[dimensions * grown];
+                for (int d = 0; d < dimensions; d++) {
+                    System.arraycopy(directions, d * capacity, larger, d * grown, capacity);
+                }
+                directions = larger;
+                capacity = grown;
+            }
+            builders.add(builder);
+            return builders.size() - 1;
+        }
+
+        /** Copies a cluster's direction after it changed. */
+        void update(int c) {
+            float[] direction = builders.get(c).direction;
+            for (int d = 0; d < dimensions; d++) {
+                directions[d * capacity + c] = direction[d];
+            }
+        }
+    }
 
     private static final class ClusterBuilder {
         private final double[] sum;
+        private final float[] direction;
         private final Map<String, Integer> phraseCounts = new LinkedHashMap<>();
         private final List<String> ticketIds = new ArrayList<>();
         private final List<ClusterInput> labelCandidates = new ArrayList<>();
@@ -309,23 +365,25 @@ final class KnownIssueCrossReference {
 
         ClusterBuilder(int dimensions) {
             this.sum = new double[dimensions];
+            this.direction = new float[dimensions];
         }
 
         /** Cosine of a unit vector with the centroid (the mean of the members' unit vectors). */
         double similarity(float[] vector) {
-            double dot = 0;
-            double norm = 0;
-            for (int i = 0; i < sum.length; i++) {
-                dot += sum[i] * vector[i];
-                norm += sum[i] * sum[i];
-            }
-            return norm == 0 ? 0 : dot / Math.sqrt(norm);
+            return SentenceEmbeddings.cosine(direction, vector);
         }
 
         void add(String ticketId, ClusterInput input) {
             tickets++;
+            double norm = 0;
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += input.vector()[i];
+                norm += sum[i] * sum[i];
+            }
+            // the centroid's direction, kept as a unit vector: a similarity is then one dot product
+            double length = Math.sqrt(norm);
+            for (int i = 0; i < sum.length; i++) {
+                direction[i] = length == 0 ? 0 : (float) (sum[i] / length);
             }
             input.phrases().forEach(t -> phraseCounts.merge(t, 1, Integer::sum));
             if (ticketIds.size() < MAX_CLUSTER_IDS) {
