@@ -187,10 +187,23 @@ public final class KnownIssueMatcher {
             (negated ? ruledOut : named).add(id);
         }
         named.removeAll(ruledOut);
-        String lower = text.toLowerCase(Locale.ROOT);
-        boolean correctBehaviour = containsAny(lower, CORRECT_BEHAVIOUR_WORDS) && CORRECT_BEHAVIOUR.matcher(text).find()
-                || containsAny(lower, HOW_TO_WORDS) && HOW_TO.matcher(text).find();
+        if (!why && named.isEmpty() && !mayReachMinimum(text, ruledOut)) {
+            // no issue can reach the minimum score even with the most the lexical and area terms add: the
+            // decision is "no match" whatever the rest would say (only explanations go on)
+            return new Explanation(Optional.empty(), "", List.of(), List.of(), List.copyOf(ruledOut), false);
+        }
+        if (!why && !named.isEmpty()) {
+            KnownIssue issue = byId.get(named.iterator().next());
+            return new Explanation(Optional.of(new KnownIssueMatch(issue, Double.POSITIVE_INFINITY, true)), "",
+                    List.of(), List.copyOf(named), List.copyOf(ruledOut), false);
+        }
         List<Candidate> candidates = candidates(text, productArea, ruledOut);
+        if (!why && (candidates.isEmpty() || candidates.get(0).score() < weights.minScore()
+                || candidates.get(0).score() - (candidates.size() > 1 ? candidates.get(1).score() : 0) < weights.minMargin())) {
+            // no match whether or not the note reports a defect: its verdict patterns need not run
+            return new Explanation(Optional.empty(), "", candidates, List.of(), List.copyOf(ruledOut), false);
+        }
+        boolean correctBehaviour = reportsNoDefect(text);
         if (!named.isEmpty()) {
             KnownIssue issue = byId.get(named.iterator().next());
             return new Explanation(Optional.of(new KnownIssueMatch(issue, Double.POSITIVE_INFINITY, true)),
@@ -220,6 +233,33 @@ public final class KnownIssueMatcher {
                     candidates, List.of(), List.copyOf(ruledOut), false);
         }
         return new Explanation(Optional.empty(), reason, candidates, List.of(), List.copyOf(ruledOut), correctBehaviour);
+    }
+
+    /** The note's verdict that nothing is broken, or a how-to question. */
+    private static boolean reportsNoDefect(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return containsAny(lower, CORRECT_BEHAVIOUR_WORDS) && CORRECT_BEHAVIOUR.matcher(text).find()
+                || containsAny(lower, HOW_TO_WORDS) && HOW_TO.matcher(text).find();
+    }
+
+    /** Whether some issue not ruled out could score the minimum: its cosine plus the largest lexical and area terms. */
+    private boolean mayReachMinimum(String text, Set<String> ruledOut) {
+        float[] dots = cosines(embeddings.embed(text));
+        double ceiling = Math.max(0, weights.lexicalWeight()) + Math.max(0, weights.areaBonus());
+        int column = 0;
+        for (IssueVectors issue : vectors) {
+            int first = column;
+            column += issue.views().length;
+            if (ruledOut.contains(issue.issue().id().toUpperCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int v = first; v < column; v++) {
+                if (dots[v] + ceiling >= weights.minScore()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every issue not ruled out, scored, best first (ties: the issue listed first). */

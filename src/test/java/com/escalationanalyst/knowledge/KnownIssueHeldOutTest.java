@@ -71,4 +71,24 @@ class KnownIssueHeldOutTest {
     static final double FLOOR_F1 = 0.82;
     static final double FLOOR_RECALL_NO_SHARED_WORDS = 0.60;
     static final double CEILING_FALSE_POSITIVES = 0.36;
+
+    @Test
+    void theQuickDecisionIsTheExplainedOneOnEveryNote() throws Exception {
+        // find() leaves out what cannot change its answer (scores that cannot reach the minimum, verdict patterns
+        // when there is no match anyway); explain() computes everything: both must decide the same on all 300 notes
+        List<HeldOutNotes.Note> all = new java.util.ArrayList<>(HeldOutNotes.half("tune"));
+        all.addAll(HeldOutNotes.half("test"));
+        List<KnownIssue> issues = SeedKnowledge.knownIssues();
+        KnownIssueMatcher matcher = new KnownIssueMatcher(issues, new KnowledgeIndex(issues, SeedKnowledge.policySections()),
+                SentenceEmbeddings.shared(), KnownIssueMatcher.Weights.DEFAULT);
+        int matched = 0;
+        for (HeldOutNotes.Note note : all) {
+            String quick = matcher.find(note.text(), note.area()).map(m -> m.issue().id()).orElse(null);
+            String explained = matcher.explain(note.text(), note.area()).match().map(m -> m.issue().id()).orElse(null);
+            assertThat(quick).as(note.id()).isEqualTo(explained);
+            matched += quick == null ? 0 : 1;
+        }
+        assertThat(all).hasSize(300);
+        assertThat(matched).as("both answers occur").isBetween(50, 250);
+    }
 }
