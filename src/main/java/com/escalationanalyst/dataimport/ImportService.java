@@ -10,7 +10,10 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.TicketTable;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -36,21 +39,32 @@ public class ImportService {
     }
 
     public ImportResult importTickets(InputStream csv) {
-        return changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk));
+        return changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk), Set.of());
     }
 
     public ImportResult importAccounts(InputStream csv) {
         return importer.importCsv(csv, ACCOUNT_CSV, ACCOUNTS, crm);
     }
 
+    /** Upserts generated rows (demo data), streamed; listeners learn that any ticket may have changed. */
     public ImportResult upsertTickets(Iterator<TicketRow> rows) {
-        return changed(importer.upsert(rows, TICKETS, helpdesk));
+        return changed(importer.upsert(rows, TICKETS, helpdesk), Set.of());
     }
 
-    /** Tells listeners (the embeddings of new texts) once tickets changed; inside a sync's transaction, after it. */
-    private ImportResult changed(ImportResult result) {
+    /** Upserts a page of rows (a sync); listeners learn which tickets it held. */
+    public ImportResult upsertTickets(List<TicketRow> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(row -> ids.add(row.ticketId()));
+        return changed(importer.upsert(rows.iterator(), TICKETS, helpdesk), ids);
+    }
+
+    /**
+     * Tells listeners (the embeddings of new texts) once tickets changed; inside a sync's transaction, after it.
+     * {@code ids} empty: any ticket.
+     */
+    private ImportResult changed(ImportResult result, Set<String> ids) {
         if (result.inserted() + result.updated() > 0) {
-            events.publishEvent(new TicketsChanged(result.inserted(), result.updated()));
+            events.publishEvent(new TicketsChanged(result.inserted(), result.updated(), ids));
         }
         return result;
     }

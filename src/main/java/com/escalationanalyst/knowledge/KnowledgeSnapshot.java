@@ -15,6 +15,8 @@ public final class KnowledgeSnapshot {
     private final List<PolicySection> policySections;
     private final KnowledgeIndex index;
     private final KnownIssueMatcher matcher;
+    private final String fingerprint;
+    private final java.util.Map<String, KnownIssue> issuesById = new java.util.HashMap<>();
 
     public KnowledgeSnapshot(long generation, ReasonCodeMap reasonCodes, List<KnownIssue> knownIssues,
                       List<PolicySection> policySections, KnownIssueMatcher.Weights weights) {
@@ -24,6 +26,39 @@ public final class KnowledgeSnapshot {
         this.policySections = List.copyOf(policySections);
         this.index = new KnowledgeIndex(this.knownIssues, this.policySections);
         this.matcher = new KnownIssueMatcher(this.knownIssues, index, SentenceEmbeddings.shared(), weights);
+        this.knownIssues.forEach(issue -> issuesById.putIfAbsent(issue.id(), issue));
+        this.fingerprint = fingerprint(this.knownIssues, this.policySections, weights);
+    }
+
+    /**
+     * What a known-issue decision depends on besides the text and its area, as a short hash: the model, the
+     * matching weights, the known issues and the policy sections (they share the lexical index's statistics).
+     */
+    private static String fingerprint(List<KnownIssue> issues, List<PolicySection> sections, KnownIssueMatcher.Weights weights) {
+        StringBuilder all = new StringBuilder(SentenceEmbeddings.MODEL).append('\u0000').append(weights);
+        for (KnownIssue issue : issues) {
+            all.append('\u0000').append(issue);
+        }
+        for (PolicySection section : sections) {
+            all.append('\u0000').append(section);
+        }
+        return SentenceEmbeddings.hash(all.toString()).substring(0, 16);
+    }
+
+    /** Identifies this version of the knowledge as far as known-issue matching is concerned. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The key of a text's decision in a {@link MatchStore}: this knowledge, the product area and the text. */
+    public String matchKey(String text, String productArea) {
+        return SentenceEmbeddings.hash(fingerprint + '\u0000' + (productArea == null ? "" : productArea) + '\u0000'
+                + (text == null ? "" : text));
+    }
+
+    /** A known issue of this snapshot by its id as written. */
+    public Optional<KnownIssue> knownIssue(String id) {
+        return Optional.ofNullable(issuesById.get(id));
     }
 
     public long generation() {

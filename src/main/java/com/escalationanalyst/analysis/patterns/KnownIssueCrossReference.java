@@ -5,6 +5,7 @@ import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.KnownIssue;
 import com.escalationanalyst.knowledge.KnownIssueMatch;
+import com.escalationanalyst.knowledge.MatchStore;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.knowledge.VectorStore;
@@ -57,11 +58,12 @@ final class KnownIssueCrossReference {
 
     /**
      * {@code patterns} holds the root cause × product area pairs with at least one matched ticket;
-     * {@code embeddingsComputed} the texts this run had to embed (neither remembered nor stored).
+     * {@code embeddingsComputed} the texts this run had to embed (neither remembered nor stored);
+     * {@code decisionsMade} the texts it had to match (no decision stored for this knowledge).
      */
     record Findings(Map<String, List<IssueTickets>> knownIssuesByRootCause, List<PatternMatch> patterns,
                     List<StillEscalating> stillEscalating, List<Cluster> clusters, long ticketsRead, long ticketsMatched,
-                    long embeddingsComputed) {
+                    long embeddingsComputed, long decisionsMade) {
     }
 
     static final String NO_AREA = "(none)";
@@ -79,6 +81,7 @@ final class KnownIssueCrossReference {
 
     private final KnowledgeSnapshot knowledge;
     private final VectorStore vectors;
+    private final MatchStore decisions;
     private final double documentedBugShare;
     private final int clusterMinSize;
 
@@ -94,15 +97,21 @@ final class KnownIssueCrossReference {
     private long read;
     private long matched;
     private final AtomicLong embeddingsComputed = new AtomicLong();
+    private final AtomicLong decisionsMade = new AtomicLong();
 
     KnownIssueCrossReference(KnowledgeSnapshot knowledge, double documentedBugShare, int clusterMinSize) {
-        this(knowledge, documentedBugShare, clusterMinSize, VectorStore.NONE);
+        this(knowledge, documentedBugShare, clusterMinSize, VectorStore.NONE, MatchStore.NONE);
     }
 
-    /** With {@code vectors}, a batch's embeddings are read from there, and those computed are kept there. */
+    /**
+     * With {@code vectors}, a batch's embeddings are read from there, and those computed are kept there; with
+     * {@code decisions}, the same for its known-issue decisions (a text decided before with the same knowledge is
+     * not matched again, and needs its embedding only if it may join a cluster).
+     */
     KnownIssueCrossReference(KnowledgeSnapshot knowledge, double documentedBugShare, int clusterMinSize,
-                             VectorStore vectors) {
+                             VectorStore vectors, MatchStore decisions) {
         this.vectors = vectors;
+        this.decisions = decisions;
         this.knowledge = knowledge;
         this.documentedBugShare = documentedBugShare;
         this.clusterMinSize = clusterMinSize;
@@ -147,11 +156,7 @@ final class KnownIssueCrossReference {
         while (inFlight.size() >= MAX_BATCHES_IN_FLIGHT) {
             await(inFlight.removeFirst());
         }
-        CompletableFuture<List<Examined>> examined = CompletableFuture.supplyAsync(() -> {
-            embeddingsComputed.addAndGet(
-                    SentenceEmbeddings.shared().prepare(batch.stream().map(EscalatedText::matchText).toList(), vectors));
-            return batch.stream().map(this::examine).toList();
-        });
+        CompletableFuture<List<Examined>> examined = CompletableFuture.supplyAsync(() -> examineAll(batch));
         // each batch is recorded after the one before it, whichever thread finishes first
         recorded = recorded.thenCombine(examined, (done, results) -> {
             for (int i = 0; i < batch.size(); i++) {
@@ -173,11 +178,55 @@ final class KnownIssueCrossReference {
         }
     }
 
+    /**
+     * A batch: the stored decisions read in one go; embeddings made ready for the texts still to be decided and
+     * for those that may join a cluster; the rest decided, and their decisions stored.
+     */
+    private List<Examined> examineAll(List<EscalatedText> batch) {
+        List<String> keys = new ArrayList<>(batch.size());
+        for (EscalatedText ticket : batch) {
+            keys.add(knowledge.matchKey(ticket.matchText(), ticket.productArea()));
+        }
+        Map<String, String> stored = decisions.find(keys);
+        List<String> toEmbed = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String decided = stored.get(keys.get(i));
+            EscalatedText ticket = batch.get(i);
+            if (decided == null || decided.isEmpty() && ticket.notes() != null
+                    && knowledge.reasonCodes().rootCauseOf(ticket.reasonCode()) == RootCause.PRODUCT_BUG) {
+                toEmbed.add(ticket.matchText());
+            }
+        }
+        embeddingsComputed.addAndGet(SentenceEmbeddings.shared().prepare(toEmbed, vectors));
+        Map<String, String> made = new HashMap<>();
+        List<Examined> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            EscalatedText ticket = batch.get(i);
+            String decided = stored.get(keys.get(i));
+            Optional<KnownIssueMatch> match;
+            Optional<KnownIssue> storedIssue = decided == null || decided.isEmpty() ? Optional.empty()
+                    : knowledge.knownIssue(decided);
+            if (decided == null || !decided.isEmpty() && storedIssue.isEmpty()) {
+                match = knowledge.findKnownIssue(ticket.matchText(), ticket.productArea());
+                made.put(keys.get(i), match.map(m -> m.issue().id()).orElse(""));
+            } else {
+                match = storedIssue.map(issue -> new KnownIssueMatch(issue, Double.NaN, false));
+            }
+            results.add(examine(ticket, match));
+        }
+        decisions.save(knowledge.fingerprint(), made);
+        decisionsMade.addAndGet(made.size());
+        return results;
+    }
+
     private Examined examine(EscalatedText ticket) {
+        return examine(ticket, knowledge.findKnownIssue(ticket.matchText(), ticket.productArea()));
+    }
+
+    private Examined examine(EscalatedText ticket, Optional<KnownIssueMatch> match) {
         RootCause cause = knowledge.reasonCodes().rootCauseOf(ticket.reasonCode());
         String area = ticket.productArea() == null ? NO_AREA : ticket.productArea();
         String text = ticket.matchText();
-        Optional<KnownIssueMatch> match = knowledge.findKnownIssue(text, ticket.productArea());
         ClusterInput cluster = null;
         if (match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null) {
             Set<String> phrases = Phrases.of(ticket.notes());
@@ -259,7 +308,7 @@ final class KnownIssueCrossReference {
         recurring.sort(Comparator.comparingLong(Cluster::tickets).reversed().thenComparing(Cluster::productArea));
         return new Findings(byRootCause, patterns, escalatingDespiteWorkaround,
                 List.copyOf(recurring.subList(0, Math.min(MAX_REPORTED_CLUSTERS, recurring.size()))), read, matched,
-                embeddingsComputed.get());
+                embeddingsComputed.get(), decisionsMade.get());
     }
 
     private StillEscalating stillEscalating(String id, long tickets) {

@@ -22,8 +22,11 @@ public class KnownIssueMatching {
     private final PatternQueries queries;
     private final PatternSettings settings;
     private final NoteEmbeddingStore vectors;
+    private final com.escalationanalyst.helpdesk.NoteMatchStore decisions;
 
-    KnownIssueMatching(PatternQueries queries, PatternSettings settings, NoteEmbeddingStore vectors) {
+    KnownIssueMatching(PatternQueries queries, PatternSettings settings, NoteEmbeddingStore vectors,
+                       com.escalationanalyst.helpdesk.NoteMatchStore decisions) {
+        this.decisions = decisions;
         this.queries = queries;
         this.settings = settings;
         this.vectors = vectors;
@@ -31,7 +34,7 @@ public class KnownIssueMatching {
 
     public Map<String, List<MatchedIssue>> byRootCause(Period period, KnowledgeSnapshot knowledge) {
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(knowledge,
-                settings.documentedBugShare(), settings.clusterMinSize(), vectors);
+                settings.documentedBugShare(), settings.clusterMinSize(), vectors, decisions);
         crossReference.readAll(queries, new TicketFilter(period, null, null, null, false));
         Map<String, List<MatchedIssue>> result = new TreeMap<>();
         crossReference.findings().knownIssuesByRootCause().forEach((cause, issues) -> result.put(cause,

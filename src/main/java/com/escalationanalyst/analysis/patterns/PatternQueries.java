@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -97,6 +98,20 @@ class PatternQueries {
                     consumer.accept(new EscalatedText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5)));
                 }));
+    }
+
+    /** The texts of these tickets that are escalated (a sync page's, for the embeddings made after it). */
+    void streamEscalatedTexts(java.util.Collection<String> ticketIds, Consumer<EscalatedText> consumer) {
+        List<String> ids = new java.util.ArrayList<>(ticketIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            helpdesk.jdbc().query("SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject, r.resolution_notes"
+                    + " FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id WHERE t.escalated AND t.ticket_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                consumer.accept(new EscalatedText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+            }, chunk.toArray());
+        }
     }
 
     private String millis(String from, String to) {

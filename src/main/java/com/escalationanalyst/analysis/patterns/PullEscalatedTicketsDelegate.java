@@ -5,6 +5,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERAT
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
+import com.escalationanalyst.helpdesk.NoteMatchStore;
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
 import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeService;
@@ -53,6 +54,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     private final KnowledgeService knowledge;
     private final PatternSettings settings;
     private final NoteEmbeddingStore vectors;
+    private final NoteMatchStore decisions;
     /** Runs the period's ticket count on a connection of its own while the escalated tickets stream in. */
     private final ExecutorService counting = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "patterns-count");
@@ -61,8 +63,9 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     });
 
     PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge,
-                                 PatternSettings settings, NoteEmbeddingStore vectors) {
+                                 PatternSettings settings, NoteEmbeddingStore vectors, NoteMatchStore decisions) {
         this.vectors = vectors;
+        this.decisions = decisions;
         this.queries = queries;
         this.filters = filters;
         this.knowledge = knowledge;
@@ -86,7 +89,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         TreeSet<String> unmapped = new TreeSet<>();
         long[] timing = new long[2]; // escalation millis, tickets with an escalation time
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(snapshot, settings.documentedBugShare(),
-                settings.clusterMinSize(), vectors);
+                settings.clusterMinSize(), vectors, decisions);
         try {
             queries.streamEscalatedTickets(filter, ticket -> {
                 EscalatedText text = ticket.text();

@@ -18,7 +18,7 @@ import com.escalationanalyst.sync.FeedClient.FeedResponse;
 import com.escalationanalyst.sync.FeedProcesses;
 import com.escalationanalyst.sync.SyncCursors;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -67,7 +67,7 @@ class FetchTicketEventPageDelegate implements JavaDelegate {
             return;
         }
         Page parsed = parser.parse(response.body(), page, start);
-        Set<String> tickets = new LinkedHashSet<>();
+        Set<String> tickets = new HashSet<>();
         parsed.comments().stream().map(Comment::ticketId).forEach(tickets::add);
         parsed.escalationChanges().stream().map(EscalationChange::ticketId).forEach(tickets::add);
         int updated = helpdesk.transactions().execute(tx -> {
@@ -75,7 +75,7 @@ class FetchTicketEventPageDelegate implements JavaDelegate {
             int changed = facts.applyToStoredTickets(tickets);
             cursors.save(FEED, Long.toString(parsed.endTime()));
             if (changed > 0) {
-                events.publishEvent(new TicketsChanged(0, changed)); // new notes get their embeddings
+                events.publishEvent(new TicketsChanged(0, changed, tickets)); // new notes get their embeddings
             }
             return changed;
         });

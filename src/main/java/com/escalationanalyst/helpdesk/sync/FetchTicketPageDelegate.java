@@ -10,6 +10,8 @@ import static com.escalationanalyst.sync.SyncVariables.TICKETS_UPSERTED;
 import com.escalationanalyst.dataimport.ImportService;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
+import com.escalationanalyst.helpdesk.NoteMatchStore;
+import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.sync.TicketPageParser.Page;
 import com.escalationanalyst.store.InstantRange;
@@ -51,10 +53,15 @@ class FetchTicketPageDelegate implements JavaDelegate {
     private final TicketSourceFacts facts;
     private final AssigneeGroupNames groups;
     private final NoteEmbeddingStore embeddings;
+    private final NoteMatchStore decisions;
+    private final KnowledgeService knowledge;
 
     FetchTicketPageDelegate(HelpdeskSyncSettings settings, FeedClient client, ImportService imports,
                             HelpdeskDatabase helpdesk, Clock clock, InstantRange instants, TicketSourceFacts facts,
-                            AssigneeGroupNames groups, NoteEmbeddingStore embeddings) {
+                            AssigneeGroupNames groups, NoteEmbeddingStore embeddings, NoteMatchStore decisions,
+                            KnowledgeService knowledge) {
+        this.decisions = decisions;
+        this.knowledge = knowledge;
         this.facts = facts;
         this.groups = groups;
         this.embeddings = embeddings;
@@ -84,7 +91,7 @@ class FetchTicketPageDelegate implements JavaDelegate {
         long[] removed = new long[1];
         helpdesk.transactions().executeWithoutResult(tx -> {
             facts.saveRequesters(parsed.requesters());
-            imports.upsertTickets(facts.complete(named(parsed.rows(), groupNames)).iterator());
+            imports.upsertTickets(facts.complete(named(parsed.rows(), groupNames)));
             removed[0] = removeDeleted(parsed.deletedIds());
             if (parsed.afterCursor() != null) {
                 cursors.save(FEED, parsed.afterCursor());
@@ -116,7 +123,7 @@ class FetchTicketPageDelegate implements JavaDelegate {
             return 0;
         }
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-        facts.forget(ids, embeddings);
+        facts.forget(ids, embeddings, decisions, knowledge.current());
         // resolution rows go with their ticket (foreign key ON DELETE CASCADE)
         return helpdesk.jdbc().update("DELETE FROM ticket WHERE ticket_id IN (" + marks + ")", ids.toArray());
     }

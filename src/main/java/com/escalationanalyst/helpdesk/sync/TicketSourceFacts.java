@@ -2,6 +2,8 @@ package com.escalationanalyst.helpdesk.sync;
 
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
+import com.escalationanalyst.helpdesk.NoteMatchStore;
+import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.Comment;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.EscalationChange;
@@ -137,15 +139,25 @@ class TicketSourceFacts {
         return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
     }
 
-    /** Removes what is kept about these tickets, and the stored embeddings of their texts. */
-    void forget(Collection<String> ticketIds, NoteEmbeddingStore embeddings) {
+    /**
+     * Removes what is kept about these tickets, and what was derived from their texts: the stored embeddings and
+     * known-issue decisions (those of the current knowledge; older ones are removed in the background anyway).
+     */
+    void forget(Collection<String> ticketIds, NoteEmbeddingStore embeddings, NoteMatchStore decisions,
+                KnowledgeSnapshot knowledge) {
         for (List<String> chunk : chunks(ticketIds)) {
             String marks = marks(chunk.size());
-            List<String> hashes = jdbc().query("SELECT t.subject, r.resolution_notes FROM ticket t"
-                    + " LEFT JOIN resolution r ON r.ticket_id = t.ticket_id WHERE t.ticket_id IN (" + marks + ")",
-                    (rs, n) -> SentenceEmbeddings.hash((rs.getString(1) == null ? "" : rs.getString(1)) + "\n"
-                            + (rs.getString(2) == null ? "" : rs.getString(2))), chunk.toArray());
+            List<String> hashes = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            jdbc().query("SELECT t.subject, r.resolution_notes, t.product_area FROM ticket t"
+                    + " LEFT JOIN resolution r ON r.ticket_id = t.ticket_id WHERE t.ticket_id IN (" + marks + ")", rs -> {
+                String text = (rs.getString(1) == null ? "" : rs.getString(1)) + "\n"
+                        + (rs.getString(2) == null ? "" : rs.getString(2));
+                hashes.add(SentenceEmbeddings.hash(text));
+                keys.add(knowledge.matchKey(text, rs.getString(3)));
+            }, chunk.toArray());
             embeddings.delete(hashes);
+            decisions.delete(keys);
             jdbc().update("DELETE FROM ticket_comment WHERE ticket_id IN (" + marks + ")", chunk.toArray());
             jdbc().update("DELETE FROM ticket_source WHERE ticket_id IN (" + marks + ")", chunk.toArray());
         }

@@ -78,6 +78,10 @@ class SyncHelpdeskProcessIT {
     HistoryService historyService;
     @Autowired
     com.escalationanalyst.helpdesk.NoteEmbeddingStore embeddingStore;
+    @Autowired
+    com.escalationanalyst.helpdesk.NoteMatchStore decisions;
+    @Autowired
+    com.escalationanalyst.knowledge.KnowledgeService knowledge;
 
     @AfterAll
     static void stop() {
@@ -425,6 +429,9 @@ class SyncHelpdeskProcessIT {
                 java.util.List.of("Ticket 21\nSync job drops the last page."), embeddingStore);
         assertThat(embeddingStore.find(java.util.List.of(com.escalationanalyst.knowledge.SentenceEmbeddings.hash(
                 "Ticket 21\nSync job drops the last page.")))).hasSize(1);
+        // and its known-issue decision
+        String decisionKey = knowledge.current().matchKey("Ticket 21\nSync job drops the last page.", "Billing");
+        decisions.save(knowledge.current().fingerprint(), java.util.Map.of(decisionKey, ""));
 
         // the next run: 21 deleted in the helpdesk, 22 deleted without ever having been stored; the events go on from 1000
         stubTickets("cursor", "d1", "d2", "", "{\"id\":21,\"status\":\"deleted\",\"created_at\":\"2026-10-01T08:00:00Z\"}",
@@ -440,6 +447,8 @@ class SyncHelpdeskProcessIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_source WHERE ticket_id = '21'", Integer.class)).isZero();
         assertThat(embeddingStore.find(java.util.List.of(com.escalationanalyst.knowledge.SentenceEmbeddings.hash(
                 "Ticket 21\nSync job drops the last page.")))).isEmpty();
+        decisions.forgetRecent();
+        assertThat(decisions.find(java.util.List.of(decisionKey))).isEmpty();
         assertThat(notes(jdbc, "23")).isEqualTo("Works as designed.");
         // the event export asked for 0 once, then resumed at 1000 (4 failed tries, then the new run's one)
         helpdesk.verify(1, getRequestedFor(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("0")));
