@@ -121,7 +121,7 @@ class EscalationAnalystBrowserIT {
         List<List<String>> expectedIssues = new ArrayList<>();
         List<List<String>> expectedActions = new ArrayList<>();
         expectedCauses.add(List.of("Root cause", "Escalations", "% of escalations", "Avg. resolution"));
-        expectedIssues.add(List.of("Root cause", "Unresolved", "Top product area", "Top team", "Known issues (tickets)"));
+        expectedIssues.add(List.of("Root cause", "Unresolved", "Top product area / team", "Known issues (tickets)"));
         expectedActions.add(List.of("Root cause", "Recommended action", "Policy"));
         for (JsonNode row : answer.get("rows")) {
             String cause = row.get("rootCause").asText().replace('_', ' ');
@@ -129,8 +129,10 @@ class EscalationAnalystBrowserIT {
             JsonNode policy = row.get("policy");
             expectedCauses.add(List.of(cause, row.get("count").asText(), twoDecimals(row.get("percentOfEscalations")) + " %",
                     hours.isNull() ? "no resolved tickets" : twoDecimals(hours) + " h"));
-            expectedIssues.add(List.of(cause, row.get("unresolved").asText(), row.path("topProductArea").asText(""),
-                    row.path("topTeam").asText(""), knownIssues(row.get("knownIssues"))));
+            String team = row.path("topTeam").asText("");
+            expectedIssues.add(List.of(cause, row.get("unresolved").asText(),
+                    row.path("topProductArea").asText("") + (team.isEmpty() ? "" : " / " + team),
+                    knownIssues(row.get("knownIssues"))));
             expectedActions.add(List.of(cause, row.path("recommendedAction").asText(""),
                     policy.isNull() ? "" : policy.get("document").asText() + " › " + policy.get("heading").asText()));
         }

@@ -104,6 +104,9 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         cell.put("unresolved", row.get("unresolved").asLong());
         cell.put("topProductArea", row.path("topProductArea").asText(""));
         cell.put("topTeam", row.path("topTeam").asText(""));
+        // one column for both keeps the table within the task form at 1280 pixels
+        String team = row.path("topTeam").asText("");
+        cell.put("topAreaAndTeam", row.path("topProductArea").asText("") + (team.isEmpty() ? "" : " / " + team));
         // the three issues with most tickets keep the column readable; the API result has them all
         StringBuilder issues = new StringBuilder();
         JsonNode known = row.get("knownIssues");
