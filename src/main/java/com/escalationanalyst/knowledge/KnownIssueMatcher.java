@@ -187,17 +187,19 @@ public final class KnownIssueMatcher {
             (negated ? ruledOut : named).add(id);
         }
         named.removeAll(ruledOut);
-        if (!why && named.isEmpty() && !mayReachMinimum(text, ruledOut)) {
-            // no issue can reach the minimum score even with the most the lexical and area terms add: the
-            // decision is "no match" whatever the rest would say (only explanations go on)
-            return new Explanation(Optional.empty(), "", List.of(), List.of(), List.copyOf(ruledOut), false);
-        }
         if (!why && !named.isEmpty()) {
             KnownIssue issue = byId.get(named.iterator().next());
             return new Explanation(Optional.of(new KnownIssueMatch(issue, Double.POSITIVE_INFINITY, true)), "",
                     List.of(), List.copyOf(named), List.copyOf(ruledOut), false);
         }
-        List<Candidate> candidates = candidates(text, productArea, ruledOut);
+        // the note's cosine with every view of every issue, computed once for both uses below
+        float[] dots = cosines(embeddings.embed(text));
+        if (!why && !mayReachMinimum(dots, ruledOut)) {
+            // no issue can reach the minimum score even with the most the lexical and area terms add: the
+            // decision is "no match" whatever the rest would say (only explanations go on)
+            return new Explanation(Optional.empty(), "", List.of(), List.of(), List.copyOf(ruledOut), false);
+        }
+        List<Candidate> candidates = candidates(text, dots, productArea, ruledOut);
         if (!why && (candidates.isEmpty() || candidates.get(0).score() < weights.minScore()
                 || candidates.get(0).score() - (candidates.size() > 1 ? candidates.get(1).score() : 0) < weights.minMargin())) {
             // no match whether or not the note reports a defect: its verdict patterns need not run
@@ -243,8 +245,7 @@ public final class KnownIssueMatcher {
     }
 
     /** Whether some issue not ruled out could score the minimum: its cosine plus the largest lexical and area terms. */
-    private boolean mayReachMinimum(String text, Set<String> ruledOut) {
-        float[] dots = cosines(embeddings.embed(text));
+    private boolean mayReachMinimum(float[] dots, Set<String> ruledOut) {
         double ceiling = Math.max(0, weights.lexicalWeight()) + Math.max(0, weights.areaBonus());
         int column = 0;
         for (IssueVectors issue : vectors) {
@@ -263,9 +264,7 @@ public final class KnownIssueMatcher {
     }
 
     /** Every issue not ruled out, scored, best first (ties: the issue listed first). */
-    private List<Candidate> candidates(String text, String productArea, Set<String> ruledOut) {
-        float[] note = embeddings.embed(text);
-        float[] dots = cosines(note);
+    private List<Candidate> candidates(String text, float[] dots, String productArea, Set<String> ruledOut) {
         int column = 0;
         Map<String, Double> lexical = index.lexicalScores(text);
         String area = productArea == null ? "" : productArea.trim().toLowerCase(Locale.ROOT);
