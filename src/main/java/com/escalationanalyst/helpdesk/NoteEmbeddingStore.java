@@ -3,6 +3,7 @@ package com.escalationanalyst.helpdesk;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.knowledge.VectorStore;
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.InLists;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +26,9 @@ public class NoteEmbeddingStore implements VectorStore {
     @Override
     public Map<String, float[]> find(Collection<String> keys) {
         Map<String, float[]> found = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            helpdesk.jdbc().query("SELECT text_hash, vector FROM note_embedding WHERE model = ? AND text_hash IN (" + marks + ")",
+        for (List<String> chunk : InLists.chunks(keys, KEYS_PER_QUERY)) {
+            helpdesk.jdbc().query("SELECT text_hash, vector FROM note_embedding WHERE model = ? AND text_hash IN ("
+                            + InLists.marks(chunk.size()) + ")",
                     rs -> {
                         found.put(rs.getString(1).trim(), SentenceEmbeddings.fromBytes(rs.getBytes(2)));
                     }, concat(SentenceEmbeddings.MODEL, chunk));
@@ -53,11 +52,9 @@ public class NoteEmbeddingStore implements VectorStore {
     /** Removes the embeddings of these texts (by {@link SentenceEmbeddings#hash}): their tickets are gone. */
     public void delete(Collection<String> keys) {
         SentenceEmbeddings.shared().forget(keys);
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            helpdesk.jdbc().update("DELETE FROM note_embedding WHERE text_hash IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        for (List<String> chunk : InLists.chunks(keys, KEYS_PER_QUERY)) {
+            helpdesk.jdbc().update("DELETE FROM note_embedding WHERE text_hash IN (" + InLists.marks(chunk.size()) + ")",
+                    chunk.toArray());
         }
     }
 

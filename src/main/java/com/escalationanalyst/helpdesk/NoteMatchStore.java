@@ -2,9 +2,9 @@ package com.escalationanalyst.helpdesk;
 
 import com.escalationanalyst.knowledge.MatchStore;
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.InLists;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +48,9 @@ public class NoteMatchStore implements MatchStore {
             }
         }
         Map<String, String> read = new HashMap<>();
-        for (int from = 0; from < unknown.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + KEYS_PER_QUERY));
+        for (List<String> chunk : InLists.chunks(unknown, KEYS_PER_QUERY)) {
             helpdesk.jdbc().query("SELECT match_key, issue_id FROM note_match WHERE match_key IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                    + InLists.marks(chunk.size()) + ")", rs -> {
                 read.put(rs.getString(1).trim(), rs.getString(2));
             }, chunk.toArray());
         }
@@ -86,14 +85,12 @@ public class NoteMatchStore implements MatchStore {
 
     /** Removes these decisions (their tickets are gone). */
     public void delete(Collection<String> keys) {
-        List<String> all = new ArrayList<>(keys);
         synchronized (recent) {
-            all.forEach(recent::remove);
+            keys.forEach(recent::remove);
         }
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            helpdesk.jdbc().update("DELETE FROM note_match WHERE match_key IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        for (List<String> chunk : InLists.chunks(keys, KEYS_PER_QUERY)) {
+            helpdesk.jdbc().update("DELETE FROM note_match WHERE match_key IN (" + InLists.marks(chunk.size()) + ")",
+                    chunk.toArray());
         }
     }
 

@@ -3,6 +3,7 @@ package com.escalationanalyst.analysis.patterns;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.InLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,12 +103,10 @@ class PatternQueries {
 
     /** The texts of these tickets that are escalated (a sync page's, for the embeddings made after it). */
     void streamEscalatedTexts(java.util.Collection<String> ticketIds, Consumer<EscalatedText> consumer) {
-        List<String> ids = new java.util.ArrayList<>(ticketIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<String> chunk : InLists.chunks(ticketIds, 500)) {
             helpdesk.jdbc().query("SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject, r.resolution_notes"
                     + " FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id WHERE t.escalated AND t.ticket_id IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                    + InLists.marks(chunk.size()) + ")", rs -> {
                 consumer.accept(new EscalatedText(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
             }, chunk.toArray());

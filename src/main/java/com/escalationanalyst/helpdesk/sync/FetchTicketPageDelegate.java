@@ -14,6 +14,7 @@ import com.escalationanalyst.helpdesk.NoteMatchStore;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.sync.TicketPageParser.Page;
+import com.escalationanalyst.store.InLists;
 import com.escalationanalyst.store.InstantRange;
 import com.escalationanalyst.sync.FeedClient;
 import com.escalationanalyst.sync.FeedClient.FeedResponse;
@@ -22,7 +23,6 @@ import com.escalationanalyst.sync.SyncCursors;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,9 +122,9 @@ class FetchTicketPageDelegate implements JavaDelegate {
         if (ids.isEmpty()) {
             return 0;
         }
-        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         facts.forget(ids, embeddings, decisions, knowledge.current());
         // resolution rows go with their ticket (foreign key ON DELETE CASCADE)
-        return helpdesk.jdbc().update("DELETE FROM ticket WHERE ticket_id IN (" + marks + ")", ids.toArray());
+        return helpdesk.jdbc().update("DELETE FROM ticket WHERE ticket_id IN (" + InLists.marks(ids.size()) + ")",
+                ids.toArray());
     }
 }

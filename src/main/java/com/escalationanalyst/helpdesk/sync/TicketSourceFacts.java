@@ -9,10 +9,10 @@ import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.Comment;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.EscalationChange;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.InLists;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,10 +112,10 @@ class TicketSourceFacts {
         Map<String, String> notes = notes(ids);
         Map<String, OffsetDateTime> escalatedAt = escalatedAt(ids);
         int[] changed = {0};
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : InLists.chunks(ids, IDS_PER_QUERY)) {
             jdbc().query("SELECT t.ticket_id, t.escalated, t.escalated_at, r.resolution_type, r.resolution_notes"
                     + " FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id"
-                    + " WHERE t.ticket_id IN (" + marks(chunk.size()) + ")", rs -> {
+                    + " WHERE t.ticket_id IN (" + InLists.marks(chunk.size()) + ")", rs -> {
                 String id = rs.getString(1);
                 boolean ticketChanged = false;
                 OffsetDateTime wantedAt = rs.getBoolean(2) ? escalatedAt.get(id) : null;
@@ -145,8 +145,8 @@ class TicketSourceFacts {
      */
     void forget(Collection<String> ticketIds, NoteEmbeddingStore embeddings, NoteMatchStore decisions,
                 KnowledgeSnapshot knowledge) {
-        for (List<String> chunk : chunks(ticketIds)) {
-            String marks = marks(chunk.size());
+        for (List<String> chunk : InLists.chunks(ticketIds, IDS_PER_QUERY)) {
+            String marks = InLists.marks(chunk.size());
             List<String> hashes = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             jdbc().query("SELECT t.subject, r.resolution_notes, t.product_area FROM ticket t"
@@ -165,13 +165,13 @@ class TicketSourceFacts {
 
     Map<String, String> notes(Collection<String> ticketIds) {
         Map<String, StringBuilder> built = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(ticketIds)) {
+        for (List<String> chunk : InLists.chunks(ticketIds, IDS_PER_QUERY)) {
             jdbc().query("""
                     SELECT c.ticket_id, c.body FROM ticket_comment c
                     LEFT JOIN ticket_source s ON s.ticket_id = c.ticket_id
                     WHERE c.ticket_id IN (%s)
                       AND (s.requester_id IS NULL OR c.author_id IS NULL OR c.author_id <> s.requester_id)
-                    ORDER BY c.ticket_id, c.created_at, c.comment_id""".formatted(marks(chunk.size())), rs -> {
+                    ORDER BY c.ticket_id, c.created_at, c.comment_id""".formatted(InLists.marks(chunk.size())), rs -> {
                 String body = rs.getString(2).strip();
                 if (!body.isEmpty()) {
                     StringBuilder notes = built.computeIfAbsent(rs.getString(1), k -> new StringBuilder());
@@ -189,9 +189,9 @@ class TicketSourceFacts {
 
     Map<String, OffsetDateTime> escalatedAt(Collection<String> ticketIds) {
         Map<String, OffsetDateTime> times = new HashMap<>();
-        for (List<String> chunk : chunks(ticketIds)) {
+        for (List<String> chunk : InLists.chunks(ticketIds, IDS_PER_QUERY)) {
             jdbc().query("SELECT ticket_id, escalation_changed_at FROM ticket_source WHERE escalation_set AND ticket_id IN ("
-                    + marks(chunk.size()) + ")",
+                    + InLists.marks(chunk.size()) + ")",
                     rs -> {
                         times.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
                     }, chunk.toArray());
@@ -213,18 +213,5 @@ class TicketSourceFacts {
             cut--;
         }
         return notes.substring(0, cut).stripTrailing() + "…";
-    }
-
-    private static List<List<String>> chunks(Collection<String> ids) {
-        List<String> all = new ArrayList<>(ids);
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY)));
-        }
-        return chunks;
-    }
-
-    private static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
     }
 }
