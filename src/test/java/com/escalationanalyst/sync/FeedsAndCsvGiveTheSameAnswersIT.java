@@ -279,10 +279,7 @@ class FeedsAndCsvGiveTheSameAnswersIT {
         var started = api.post(path, "application/json", new byte[0]);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String instance = Api.json(started).get("processInstanceId").asText();
-        for (int i = 0; i < 50 && runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0; i++) {
-            managementService.executeJob(ProcessState.onlyJob(managementService, instance).getId());
-        }
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).as(path).isZero();
+        ProcessState.runToTheEnd(runtimeService, managementService, instance, 50);
     }
 
     // ---- the same as CSV, written from the documented mapping ----

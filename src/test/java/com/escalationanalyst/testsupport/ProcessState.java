@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /** What tests that run jobs by hand ask of a process instance; and WireMock on loopback for the feeds. */
@@ -20,6 +21,19 @@ public final class ProcessState {
         List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).list();
         assertThat(jobs).hasSize(1);
         return jobs.get(0);
+    }
+
+    /**
+     * Runs the instance's jobs one at a time (timers included, whatever their due date) until it ends, at most
+     * {@code maxJobs} of them, and asserts that it ended.
+     */
+    public static void runToTheEnd(RuntimeService runtimeService, ManagementService managementService, String instance,
+                                   int maxJobs) {
+        for (int i = 0; i < maxJobs && runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0; i++) {
+            managementService.executeJob(onlyJob(managementService, instance).getId());
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+                .as("process instance " + instance + " ended").isZero();
     }
 
     public static Object variable(HistoryService historyService, String instance, String name) {

@@ -328,10 +328,7 @@ class SyncHelpdeskProcessIT {
         var started = new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String instance = Api.json(started).get("processInstanceId").asText();
-        for (int i = 0; i < 20 && runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0; i++) {
-            managementService.executeJob(job(instance).getId());
-        }
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).as("sync ended").isZero();
+        ProcessState.runToTheEnd(runtimeService, managementService, instance, 20);
         return instance;
     }
 
