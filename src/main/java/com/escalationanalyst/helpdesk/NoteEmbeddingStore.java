@@ -37,16 +37,16 @@ public class NoteEmbeddingStore implements VectorStore {
     }
 
     @Override
-    public void save(Map<String, float[]> vectors) {
+    public boolean save(Map<String, float[]> vectors) {
         if (vectors.isEmpty()) {
-            return;
+            return true;
         }
         String sql = helpdesk.dialect() == Dialect.POSTGRESQL
                 ? "INSERT INTO note_embedding (text_hash, model, vector) VALUES (?, ?, ?) ON CONFLICT (text_hash) DO NOTHING"
                 : "MERGE INTO note_embedding (text_hash, model, vector) KEY (text_hash) VALUES (?, ?, ?)";
         List<Object[]> rows = new ArrayList<>(vectors.size());
         vectors.forEach((key, vector) -> rows.add(new Object[] {key, SentenceEmbeddings.MODEL, SentenceEmbeddings.toBytes(vector)}));
-        helpdesk.jdbc().batchUpdate(sql, rows);
+        return CacheWrites.tried("embeddings", () -> helpdesk.jdbc().batchUpdate(sql, rows));
     }
 
     /** Removes the embeddings of these texts (by {@link SentenceEmbeddings#hash}): their tickets are gone. */

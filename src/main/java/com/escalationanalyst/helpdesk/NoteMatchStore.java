@@ -72,7 +72,7 @@ public class NoteMatchStore implements MatchStore {
                 : "MERGE INTO note_match (match_key, knowledge_fingerprint, issue_id) KEY (match_key) VALUES (?, ?, ?)";
         List<Object[]> rows = new ArrayList<>(decisions.size());
         decisions.forEach((key, issue) -> rows.add(new Object[] {key, fingerprint, issue}));
-        helpdesk.jdbc().batchUpdate(sql, rows);
+        CacheWrites.tried("known-issue decisions", () -> helpdesk.jdbc().batchUpdate(sql, rows));
         synchronized (recent) {
             recent.putAll(decisions);
         }

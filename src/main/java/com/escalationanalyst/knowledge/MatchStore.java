@@ -12,7 +12,10 @@ public interface MatchStore {
     /** The stored decisions among these keys: the known issue's id, or "" for none. */
     Map<String, String> find(Collection<String> keys);
 
-    /** Stores new decisions (id or ""), made with the knowledge of {@code fingerprint}. */
+    /**
+     * Stores new decisions (id or ""), made with the knowledge of {@code fingerprint}; decisions the store cannot
+     * take now are left out (they are a cache: whoever needs them later decides again).
+     */
     void save(String fingerprint, Map<String, String> decisions);
 
     MatchStore NONE = new MatchStore() {

@@ -88,10 +88,11 @@ public final class SentenceEmbeddings {
         Map<String, float[]> computed = new ConcurrentHashMap<>();
         missing.entrySet().parallelStream().forEach(e -> computed.put(e.getKey(), infer(e.getValue())));
         unstored.putAll(computed);
-        store.save(unstored);
+        boolean saved = store.save(unstored);
         synchronized (recent) {
             stored.forEach((key, vector) -> recent.put(key, new Remembered(vector, store)));
-            unstored.forEach((key, vector) -> recent.put(key, new Remembered(vector, store)));
+            // not taken by the store: remembered as not stored, so the next prepare() offers them again
+            unstored.forEach((key, vector) -> recent.put(key, new Remembered(vector, saved ? store : null)));
         }
         return computed.size();
     }

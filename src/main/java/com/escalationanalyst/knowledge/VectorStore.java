@@ -9,8 +9,11 @@ public interface VectorStore {
     /** The stored vectors among these keys. */
     Map<String, float[]> find(Collection<String> keys);
 
-    /** Stores new vectors; a key stored meanwhile by another run or node is left as it is. */
-    void save(Map<String, float[]> vectors);
+    /**
+     * Stores new vectors; a key stored meanwhile by another run or node is left as it is. Returns false when the
+     * store could not take them now (they are a cache: whoever needs them later computes them again).
+     */
+    boolean save(Map<String, float[]> vectors);
 
     VectorStore NONE = new VectorStore() {
         @Override
@@ -19,7 +22,8 @@ public interface VectorStore {
         }
 
         @Override
-        public void save(Map<String, float[]> vectors) {
+        public boolean save(Map<String, float[]> vectors) {
+            return true;
         }
     };
 }

@@ -18,6 +18,8 @@ class SentenceEmbeddingsTest {
         final Map<String, float[]> vectors = new HashMap<>();
         final List<String> lookedUp = new ArrayList<>();
         final List<String> saved = new ArrayList<>();
+        /** Saves refused before the store takes them (a lock held by another run). */
+        int refusals;
 
         @Override
         public Map<String, float[]> find(Collection<String> keys) {
@@ -32,9 +34,14 @@ class SentenceEmbeddingsTest {
         }
 
         @Override
-        public void save(Map<String, float[]> batch) {
+        public boolean save(Map<String, float[]> batch) {
+            if (refusals > 0) {
+                refusals--;
+                return false;
+            }
             saved.addAll(batch.keySet());
             batch.forEach(vectors::putIfAbsent);
+            return true;
         }
     }
 
@@ -82,5 +89,18 @@ class SentenceEmbeddingsTest {
         assertThat(SentenceEmbeddings.shared().inferences()).isEqualTo(before);
         assertThat(store.saved).containsExactly(SentenceEmbeddings.hash(c));
         assertThat(store.vectors.get(SentenceEmbeddings.hash(c))).isEqualTo(vector);
+    }
+
+    @Test
+    void aSaveTheStoreCouldNotTakeIsOfferedAgainNextTime() {
+        String d = "Bulk import stops at row 5000 " + UUID.randomUUID();
+        RecordingStore store = new RecordingStore();
+        store.refusals = 1;
+        assertThat(SentenceEmbeddings.shared().prepare(List.of(d), store)).isOne();
+        assertThat(store.saved).isEmpty();
+        long before = SentenceEmbeddings.shared().inferences();
+        assertThat(SentenceEmbeddings.shared().prepare(List.of(d), store)).isZero();
+        assertThat(SentenceEmbeddings.shared().inferences()).as("from memory, not computed again").isEqualTo(before);
+        assertThat(store.saved).containsExactly(SentenceEmbeddings.hash(d));
     }
 }
