@@ -37,6 +37,9 @@ public class StagedImporter {
 
     private static final Logger log = LoggerFactory.getLogger(StagedImporter.class);
 
+    /** Ids whose hashes are kept to rule out duplicates without a query: 4,000,000 × 8 bytes = 32 MB at most. */
+    private static final int IDS_IN_MEMORY = 4_000_000;
+
     private final int maxErrors;
     private final int batchSize;
     private final long bulkLoadMinRows;
@@ -104,7 +107,7 @@ public class StagedImporter {
         }));
     }
 
-    private <R> void readCsv(CsvReader csv, CsvRowFormat<R> format, StagedTable<R> table, StagingSink sink,
+    private <R> void readCsv(CsvReader csv, CsvRowFormat<R> format, StagedTable<R> table, Rows sink,
                              List<ImportError> errors) throws IOException, CsvSyntaxException, SQLException {
         List<String> header = csv.next();
         if (header == null) {
@@ -154,27 +157,45 @@ public class StagedImporter {
         return index;
     }
 
+    /** Where a loader puts its valid rows. */
+    private interface Rows {
+        void add(long line, Object[] values) throws SQLException;
+    }
+
     private interface Loader {
-        void load(StagingSink sink, List<ImportError> errors) throws SQLException;
+        void load(Rows rows, List<ImportError> errors) throws SQLException;
     }
 
     private <R> ImportResult stageAndMerge(StoreDatabase store, StagedTable<R> table, Loader loader) {
         String importId = UUID.randomUUID().toString();
         List<ImportError> errors = new ArrayList<>();
         long started = System.nanoTime();
+        String staging = table.stagingTable();
+        boolean privateStaging = store.dialect() == Dialect.POSTGRESQL;
+        if (privateStaging) {
+            // a table of this transaction only, in front of the shared one (temporary tables come first in the
+            // search path): dropped at commit or rollback, so no clean-up and no other import's rows to skip. Being
+            // new, it needs no ANALYZE: with no statistics the planner counts its rows from its size on disk (the
+            // shared table's statistics, taken when it held some other import, made it join a million staged rows
+            // as if they were a few)
+            store.jdbc().execute("CREATE TEMPORARY TABLE " + staging + " (LIKE " + staging
+                    + " INCLUDING DEFAULTS) ON COMMIT DROP");
+        }
+        int idColumn = table.stagingColumns().indexOf(table.idColumn());
+        StagedIds ids = new StagedIds(IDS_IN_MEMORY);
         try (StagingSink sink = StagingSink.open(store, table, importId, batchSize)) {
-            loader.load(sink, errors);
+            loader.load((line, values) -> {
+                ids.add(String.valueOf(values[idColumn]));
+                sink.add(line, values);
+            }, errors);
             sink.finish();
         } catch (SQLException e) {
-            throw new UncategorizedSQLException("staging " + table.stagingTable(), null, e);
-        }
-        if (store.dialect() == Dialect.POSTGRESQL) {
-            // the planner knows nothing of rows staged a moment ago; without statistics it joins a million of
-            // them as if they were a few
-            store.jdbc().execute("ANALYZE " + table.stagingTable());
+            throw new UncategorizedSQLException("staging " + staging, null, e);
         }
         long staged = System.nanoTime();
-        errors.addAll(duplicates(store, table, importId));
+        if (ids.mayHaveDuplicates()) {
+            errors.addAll(duplicates(store, table, importId));
+        }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingLong(ImportError::line));
             boolean truncated = errors.size() > maxErrors;
@@ -182,14 +203,11 @@ public class StagedImporter {
         }
         ImportLock.acquire(store, lockTimeoutMillis);
         long checked = System.nanoTime();
-        String staging = table.stagingTable();
         String id = table.idColumn();
-        long stagedRows = store.jdbc().queryForObject("SELECT COUNT(*) FROM " + staging + " WHERE import_id = ?",
-                Long.class, importId);
         long existing = store.jdbc().queryForObject("SELECT COUNT(*) FROM " + staging + " s WHERE s.import_id = ?"
                         + " AND EXISTS (SELECT 1 FROM " + table.storeTables().get(0) + " x WHERE x." + id + " = s." + id + ")",
                 Long.class, importId);
-        long inserted = stagedRows - existing;
+        long inserted = ids.count() - existing;
         long updated = existing == 0 ? 0 : table.countChanged(store.jdbc(), importId);
         long counted = System.nanoTime();
         if (store.dialect() == Dialect.POSTGRESQL && inserted >= bulkLoadMinRows
@@ -200,11 +218,13 @@ public class StagedImporter {
             table.merge(store.jdbc(), importId, existing > 0, updated > 0);
         }
         long merged = System.nanoTime();
-        store.jdbc().update("DELETE FROM " + staging + " WHERE import_id = ?", importId);
+        if (!privateStaging) {
+            store.jdbc().update("DELETE FROM " + staging + " WHERE import_id = ?", importId);
+        }
         log.info("Import phases into {}: read, check and stage {} ms; duplicates and lock {} ms; counts {} ms; "
-                        + "merge {} ms; clean-up {} ms", table.stagingTable(), (staged - started) / 1_000_000,
-                (checked - staged) / 1_000_000, (counted - checked) / 1_000_000, (merged - counted) / 1_000_000,
-                (System.nanoTime() - merged) / 1_000_000);
+                        + "merge {} ms; clean-up {} ms", staging, (staged - started) / 1_000_000,
+                (checked - staged) / 1_000_000, (counted - checked) / 1_000_000,
+                (merged - counted) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);
         return new ImportResult(inserted, updated);
     }
 
