@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad analysis and report requests: 400 {"error": "...", "field": "..."}. */
-@RestControllerAdvice(basePackages = {"com.escalationanalyst.analysis", "com.escalationanalyst.report"})
+@RestControllerAdvice(basePackages = {"com.escalationanalyst.analysis", "com.escalationanalyst.report",
+        "com.escalationanalyst.archive", "com.escalationanalyst.ask"})
 class AnalysisExceptionHandler {
 
     @ExceptionHandler(AnalysisRequestException.class)

@@ -25,7 +25,9 @@ public class AnalysisInputs {
 
     public static final int MAX_LENGTH = 200;
     public static final Set<String> COMMON = Set.of(AnalysisVariables.PERIOD, AnalysisVariables.FROM, AnalysisVariables.TO,
-            AnalysisVariables.PRODUCT_AREA);
+            AnalysisVariables.PRODUCT_AREA, AnalysisVariables.QUESTION);
+    /** A question may be longer than the other inputs. */
+    public static final int MAX_QUESTION_LENGTH = 500;
 
     private final PeriodResolver periods;
     private final TicketFilterFactory filters;
@@ -56,8 +58,9 @@ public class AnalysisInputs {
                 continue;
             }
             if (name.equals(AnalysisVariables.SOURCE)) {
-                if (value != null && !AnalysisVariables.SOURCE_API.equals(value)) {
-                    throw refused(name, "is set by the API only");
+                if (value != null && !AnalysisVariables.SOURCE_API.equals(value)
+                        && !AnalysisVariables.SOURCE_ASK.equals(value)) {
+                    throw refused(name, "is set by the API and by asked runs only");
                 }
                 continue;
             }
@@ -66,12 +69,14 @@ public class AnalysisInputs {
                 inputs.addAll(extra);
                 throw refused(name, "unknown input; the inputs are " + String.join(", ", inputs));
             }
-            if (value != null && ((String) value).length() > MAX_LENGTH) {
-                throw refused(name, "is longer than " + MAX_LENGTH + " characters");
+            int max = name.equals(AnalysisVariables.QUESTION) ? MAX_QUESTION_LENGTH : MAX_LENGTH;
+            if (value != null && ((String) value).length() > max) {
+                throw refused(name, "is longer than " + max + " characters");
             }
         }
         try {
-            filters.checkSegment((String) typed.get(AnalysisVariables.SEGMENT));
+            filters.checkAccountValues((String) typed.get(AnalysisVariables.SEGMENT),
+                    (String) typed.get(AnalysisVariables.TIER), (String) typed.get(AnalysisVariables.REGION));
             periods.resolve((String) typed.get(AnalysisVariables.PERIOD), (String) typed.get(AnalysisVariables.FROM),
                     (String) typed.get(AnalysisVariables.TO));
         } catch (AnalysisRequestException e) {

@@ -65,7 +65,8 @@ public class AnalysisRunner {
         String period = (String) variables.get(AnalysisVariables.PERIOD);
         String from = (String) variables.get(AnalysisVariables.FROM);
         String to = (String) variables.get(AnalysisVariables.TO);
-        filters.checkSegment((String) variables.get(AnalysisVariables.SEGMENT));
+        filters.checkAccountValues((String) variables.get(AnalysisVariables.SEGMENT),
+                (String) variables.get(AnalysisVariables.TIER), (String) variables.get(AnalysisVariables.REGION));
         try {
             periods.resolve(period, from, to);
         } catch (PeriodException e) {

@@ -9,9 +9,15 @@ public final class AnalysisVariables {
     public static final String TO = "to";
     public static final String PRODUCT_AREA = "productArea";
     public static final String SEGMENT = "segment";
-    /** "api" for runs started by the API; absent for Tasklist runs, which get a review task. */
+    public static final String TIER = "tier";
+    public static final String REGION = "region";
+    /** The question an asked run answers (set by AskEscalationAnalystProcess). */
+    public static final String QUESTION = "question";
+    /** "api" for runs started by the API, "ask" for asked ones; absent for Tasklist runs, which get a review task. */
     public static final String SOURCE = "source";
     public static final String SOURCE_API = "api";
+    /** Started by AskEscalationAnalystProcess, which shows the answer itself. */
+    public static final String SOURCE_ASK = "ask";
     public static final String INITIATOR = "initiator";
 
     /** The resolved period. */

@@ -3,11 +3,12 @@ package com.escalationanalyst.analysis;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodVariables;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** Builds the ticket filter of a run, looking segments up in the CRM. */
+/** Builds the ticket filter of a run, looking segments, tiers and regions up in the CRM. */
 @Component
 public class TicketFilterFactory {
 
@@ -17,44 +18,78 @@ public class TicketFilterFactory {
         this.crm = crm;
     }
 
-    /** The filter of a run: its resolved period and its productArea and segment variables. */
+    /** The filter of a run: its resolved period and its productArea, segment, tier and region variables. */
     public TicketFilter filterOf(VariableScope run) {
         return filter(PeriodVariables.read(run), (String) run.getVariable(AnalysisVariables.PRODUCT_AREA),
-                (String) run.getVariable(AnalysisVariables.SEGMENT));
+                (String) run.getVariable(AnalysisVariables.SEGMENT), (String) run.getVariable(AnalysisVariables.TIER),
+                (String) run.getVariable(AnalysisVariables.REGION));
     }
 
-    public TicketFilter filter(Period period, String productArea, String segment) {
+    public TicketFilter filter(Period period, String productArea, String segment, String tier, String region) {
         String area = blankToNull(productArea);
         String seg = blankToNull(segment);
-        if (seg == null) {
-            return new TicketFilter(period, area, null, null, false);
+        String t = blankToNull(tier);
+        String r = blankToNull(region);
+        if (seg == null && t == null && r == null) {
+            return new TicketFilter(period, area, null, null, null, null, false);
         }
-        if (seg.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT)) {
-            return new TicketFilter(period, area, TicketFilter.UNKNOWN_SEGMENT,
+        if (seg != null && seg.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT)) {
+            if (t != null || r != null) {
+                throw new AnalysisRequestException(t != null ? "tier" : "region", "tickets of accounts the CRM does not"
+                        + " know (segment " + TicketFilter.UNKNOWN_SEGMENT + ") have no " + (t != null ? "tier" : "region"));
+            }
+            return new TicketFilter(period, area, TicketFilter.UNKNOWN_SEGMENT, null, null,
                     crm.jdbc().queryForList("SELECT account_id FROM account", String.class), true);
         }
-        List<String> accounts = crm.jdbc().queryForList("SELECT account_id FROM account WHERE segment = ?",
-                String.class, seg);
+        checkAccountValues(seg, t, r);
+        StringBuilder sql = new StringBuilder("SELECT account_id FROM account WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        for (String[] condition : new String[][] {{"segment", seg}, {"tier", t}, {"region", r}}) {
+            if (condition[1] != null) {
+                sql.append(" AND ").append(condition[0]).append(" = ?");
+                args.add(condition[1]);
+            }
+        }
+        List<String> accounts = crm.jdbc().queryForList(sql.toString(), String.class, args.toArray());
         if (accounts.isEmpty()) {
-            throw unknownSegment(seg);
+            throw new AnalysisRequestException(r != null ? "region" : "tier", "no account is in "
+                    + describe(seg, t, r) + " together");
         }
-        return new TicketFilter(period, area, seg, accounts, false);
+        return new TicketFilter(period, area, seg, t, r, accounts, false);
     }
 
-    /** Fails with a 400 naming the field when a segment has no accounts; reads no account ids. */
-    public void checkSegment(String segment) {
-        String seg = blankToNull(segment);
-        if (seg != null && !seg.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT) && crm.jdbc().queryForObject(
-                "SELECT COUNT(*) FROM account WHERE segment = ?", Long.class, seg) == 0) {
-            throw unknownSegment(seg);
+    /** Fails with a 400 naming the field when a segment, tier or region has no accounts; reads no account ids. */
+    public void checkAccountValues(String segment, String tier, String region) {
+        check("segment", blankToNull(segment), true);
+        check("tier", blankToNull(tier), false);
+        check("region", blankToNull(region), false);
+    }
+
+    private void check(String column, String value, boolean unknownAllowed) {
+        if (value == null || (unknownAllowed && value.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT))) {
+            return;
+        }
+        if (crm.jdbc().queryForObject("SELECT COUNT(*) FROM account WHERE " + column + " = ?", Long.class, value) == 0) {
+            List<String> values = crm.jdbc().queryForList("SELECT DISTINCT " + column + " FROM account WHERE " + column
+                    + " IS NOT NULL ORDER BY " + column, String.class);
+            throw new AnalysisRequestException(column, "no account is in " + column + " '" + value + "'; the "
+                    + column + "s are " + String.join(", ", values)
+                    + (unknownAllowed ? " and " + TicketFilter.UNKNOWN_SEGMENT : ""));
         }
     }
 
-    private AnalysisRequestException unknownSegment(String segment) {
-        List<String> segments = crm.jdbc().queryForList("SELECT DISTINCT segment FROM account ORDER BY segment",
-                String.class);
-        return new AnalysisRequestException("segment", "no account is in segment '" + segment + "'; the segments are "
-                + String.join(", ", segments) + " and " + TicketFilter.UNKNOWN_SEGMENT);
+    private static String describe(String segment, String tier, String region) {
+        List<String> parts = new ArrayList<>();
+        if (segment != null) {
+            parts.add("segment '" + segment + "'");
+        }
+        if (tier != null) {
+            parts.add("tier '" + tier + "'");
+        }
+        if (region != null) {
+            parts.add("region '" + region + "'");
+        }
+        return String.join(", ", parts);
     }
 
     private static String blankToNull(String value) {

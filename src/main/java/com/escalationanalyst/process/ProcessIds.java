@@ -6,6 +6,8 @@ public final class ProcessIds {
     public static final String SELF_CHECK = "SelfCheckProcess";
     public static final String ANALYZE_ESCALATION_PATTERNS = "AnalyzeEscalationPatternsProcess";
     public static final String COMPARE_SEGMENT_ESCALATION_RATES = "CompareSegmentEscalationRatesProcess";
+    /** A question in words, answered by one of the two analyses or a report preview. */
+    public static final String ASK = "AskEscalationAnalystProcess";
 
     public static final String MONTHLY_ESCALATION_REPORT = "MonthlyEscalationReportProcess";
     /** The timer pool of MonthlyEscalationReportProcess.bpmn, which calls the report process. */

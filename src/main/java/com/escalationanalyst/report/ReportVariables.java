@@ -38,6 +38,8 @@ public final class ReportVariables {
     public static final String CHART = "reportChart";
 
     public static final String REPORT_ID = "reportId";
+    /** Where the stored report opens in a browser (for the "Read the report" task). */
+    public static final String REPORT_LINK = "reportLink";
 
     /** Set by the schedule pool's call activity ({@code camunda:in sourceExpression="timer"}). */
     public static final String TRIGGER_TIMER = "timer";

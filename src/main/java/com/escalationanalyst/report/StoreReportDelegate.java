@@ -55,5 +55,6 @@ class StoreReportDelegate implements JavaDelegate {
                         StoredReport.REFUSED_BY_CONFIGURATION, now)).toList(),
                 numbers.toString(), execution.getProcessInstanceId(), now, send, null));
         execution.setVariable(ReportVariables.REPORT_ID, reportId);
+        execution.setVariable(ReportVariables.REPORT_LINK, "/reports/" + reportId);
     }
 }

@@ -42,7 +42,8 @@ final class AccessGroups {
         }
         grant(authorizations, ANALYSTS, APPLICATION, "tasklist", Permissions.ACCESS);
         grant(authorizations, ANALYSTS, FILTER, Authorization.ANY, Permissions.READ);
-        for (String key : new String[] {ProcessIds.ANALYZE_ESCALATION_PATTERNS, ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES}) {
+        for (String key : new String[] {ProcessIds.ANALYZE_ESCALATION_PATTERNS, ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES,
+                ProcessIds.ASK}) {
             grant(authorizations, ANALYSTS, PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE,
                     Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         }

@@ -29,7 +29,7 @@ final class AccessRules {
 
     private static Set<String> needs(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (path.startsWith("/api/analyses/") || path.equals("/api/self-check")) {
+        if (path.startsWith("/api/analyses/") || path.equals("/api/self-check") || path.equals("/api/ask")) {
             return READERS;
         }
         if (path.startsWith("/api/import/") || path.startsWith("/api/sync/") || path.equals("/api/reports/monthly")) {

@@ -19,7 +19,8 @@ class SecurityConfiguration {
     FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(ProcessEngine engine, LoginThrottle throttle) {
         FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new BasicAuthenticationFilter(engine.getIdentityService(), engine.getName(), throttle));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*",
+                "/analyses", "/analyses/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("basicAuthentication");
         return registration;

@@ -1,5 +1,6 @@
 package com.escalationanalyst.selfcheck;
 
+import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.process.ScriptEngineWarmup;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,7 +28,9 @@ class SelfCheckController {
 
     @PostMapping("/api/self-check")
     SelfCheckResult selfCheck() {
+        // "api": the run answers here and ends; one started in Tasklist waits in a task showing its result
         ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ProcessIds.SELF_CHECK)
+                .setVariable(AnalysisVariables.SOURCE, AnalysisVariables.SOURCE_API)
                 .executeWithVariablesInReturn();
         VariableMap v = instance.getVariables();
         return new SelfCheckResult(instance.getId(),

@@ -6,6 +6,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.RESULT;
 import static com.escalationanalyst.analysis.AnalysisVariables.SEGMENT;
 import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
 
+import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.PolicyReference;
@@ -55,6 +56,8 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         ObjectNode filters = result.putObject("filters");
         filters.put("productArea", (String) execution.getVariable(PRODUCT_AREA));
         filters.put("segment", (String) execution.getVariable(SEGMENT));
+        filters.put("tier", (String) execution.getVariable(AnalysisVariables.TIER));
+        filters.put("region", (String) execution.getVariable(AnalysisVariables.REGION));
         result.set("totalTickets", ranking.get("totalTickets"));
         result.set("escalatedTickets", ranking.get("escalatedTickets"));
         result.set("escalationRate", ranking.get("escalationRate"));
@@ -91,6 +94,69 @@ class BuildSummaryTableDelegate implements JavaDelegate {
 
         execution.setVariable(RESULT, JsonVariables.json(result));
         execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
+        execution.setVariable(PatternVariables.HEADLINE, headline(result));
+        execution.setVariable(PatternVariables.UNMAPPED_TEXT, unmapped(result.get("unmappedReasonCodes")));
+        execution.setVariable(PatternVariables.CANDIDATE_ISSUES_TABLE, JsonVariables.json(candidates(result.get("clusters"))));
+        execution.setVariable(PatternVariables.STILL_ESCALATING_TABLE,
+                JsonVariables.json(stillEscalating(result.get("knownIssuesStillEscalating"))));
+    }
+
+    /** "1,234 tickets, 85 escalated (6.89 %); mean time to escalation 3.25 h". */
+    static String headline(JsonNode result) {
+        long total = result.get("totalTickets").asLong();
+        JsonNode rate = result.get("escalationRate");
+        JsonNode minutes = result.get("meanTimeToEscalationMinutes");
+        return String.format(Locale.ENGLISH, "%,d tickets, %,d escalated (%s); mean time to escalation %s", total,
+                result.get("escalatedTickets").asLong(), rate == null || rate.isNull() ? "no tickets"
+                        : twoDecimals(rate) + " %", minutes == null || minutes.isNull() ? "not known (no escalation times)"
+                        : String.format(Locale.ROOT, "%.2f h", minutes.asDouble() / 60));
+    }
+
+    static String unmapped(JsonNode codes) {
+        if (codes == null || codes.isEmpty()) {
+            return "Every reason code maps to a root cause.";
+        }
+        StringBuilder text = new StringBuilder();
+        codes.forEach(code -> text.append(text.isEmpty() ? "" : ", ").append(code.asText()));
+        return "Reason codes with no root cause (counted as unclassified; map them in reason-codes.yaml): " + text;
+    }
+
+    private static ArrayNode candidates(JsonNode clusters) {
+        ArrayNode rows = JsonVariables.mapper().createArrayNode();
+        for (JsonNode cluster : clusters) {
+            ObjectNode row = rows.addObject();
+            row.put("label", cluster.get("label").asText());
+            row.put("productArea", cluster.get("productArea").asText());
+            row.put("tickets", cluster.get("tickets").asLong());
+            row.put("phrases", join(cluster.get("phrases"), 5, cluster.get("phrases").size()));
+            row.put("ticketIds", join(cluster.get("ticketIds"), 5, cluster.get("tickets").asLong()));
+        }
+        return rows;
+    }
+
+    private static ArrayNode stillEscalating(JsonNode issues) {
+        ArrayNode rows = JsonVariables.mapper().createArrayNode();
+        for (JsonNode issue : issues) {
+            ObjectNode row = rows.addObject();
+            row.put("issue", issue.get("id").asText() + " " + issue.get("title").asText());
+            row.put("status", issue.get("status").asText());
+            row.put("avoidableEscalations", issue.get("avoidableEscalations").asLong());
+            row.put("finding", issue.get("finding").asText());
+        }
+        return rows;
+    }
+
+    /** The first {@code max} texts joined with commas, "and N more" after them when there are {@code total}. */
+    private static String join(JsonNode texts, int max, long total) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < Math.min(max, texts.size()); i++) {
+            joined.append(i == 0 ? "" : ", ").append(texts.get(i).asText());
+        }
+        long shown = Math.min(max, texts.size());
+        if (total > shown) {
+            joined.append(" and ").append(total - shown).append(" more");
+        }
+        return joined.toString();
     }
 
     /** What the review form shows: numbers with two decimals, issues as "KI-318 (42)". */

@@ -1,13 +1,11 @@
 package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.AnalysisInputs;
-import com.escalationanalyst.analysis.AnalysisVariables;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Start of "Analyze escalation patterns": the inputs of its form (period, dates, product area, segment) only. */
+/** Start of "Analyze escalation patterns": the inputs of its form (period, dates, product area, segment, tier, region) only. */
 @Component("checkPatternsInputsListener")
 class CheckPatternsInputsListener implements ExecutionListener {
 
@@ -19,6 +17,6 @@ class CheckPatternsInputsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        inputs.check(execution, Set.of(AnalysisVariables.SEGMENT));
+        inputs.check(execution, PatternVariables.INPUTS);
     }
 }

@@ -35,7 +35,7 @@ public class KnownIssueMatching {
     public Map<String, List<MatchedIssue>> byRootCause(Period period, KnowledgeSnapshot knowledge) {
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(knowledge,
                 settings.documentedBugShare(), settings.clusterMinSize(), vectors, decisions);
-        crossReference.readAll(queries, new TicketFilter(period, null, null, null, false));
+        crossReference.readAll(queries, new TicketFilter(period, null, null, null, null, null, false));
         Map<String, List<MatchedIssue>> result = new TreeMap<>();
         crossReference.findings().knownIssuesByRootCause().forEach((cause, issues) -> result.put(cause,
                 issues.stream().map(i -> new MatchedIssue(i.id(), i.title(), i.status(), i.tickets())).toList()));

@@ -1,9 +1,14 @@
 package com.escalationanalyst.analysis.patterns;
 
+import com.escalationanalyst.analysis.AnalysisVariables;
+import java.util.Set;
+
 /** Variable names of AnalyzeEscalationPatternsProcess (besides AnalysisVariables). */
 final class PatternVariables {
 
     /** [{rootCause, productArea, count, resolved, resolutionMillis}] */
+    /** The inputs patterns take beside the common ones (period, from, to, productArea, question). */
+    static final Set<String> INPUTS = Set.of(AnalysisVariables.SEGMENT, AnalysisVariables.TIER, AnalysisVariables.REGION);
     static final String CUBE = "cube";
     /** Root cause → the team (assignee group) with most of its escalations. */
     static final String TOP_TEAMS = "topTeams";
@@ -18,6 +23,11 @@ final class PatternVariables {
     /** rootCause → {action, policyQuery}, collected from the decision. */
     static final String RECOMMENDATIONS = "recommendations";
     /** Local variables of one "Recommend action" instance. */
+    /** For the review form: the period's figures in a sentence, the unmapped codes, and two tables (JSON). */
+    static final String HEADLINE = "headline";
+    static final String UNMAPPED_TEXT = "unmappedCodesText";
+    static final String CANDIDATE_ISSUES_TABLE = "candidateIssuesTable";
+    static final String STILL_ESCALATING_TABLE = "stillEscalatingTable";
     static final String ROW = "row";
     static final String ROOT_CAUSE = "rootCause";
     static final String RECOMMENDATION = "recommendation";

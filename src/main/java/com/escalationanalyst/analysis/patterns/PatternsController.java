@@ -1,10 +1,8 @@
 package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.AnalysisRunner;
-import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +19,6 @@ class PatternsController {
 
     @PostMapping("/api/analyses/escalation-patterns")
     JsonNode analyze(@RequestBody(required = false) JsonNode request) {
-        return runner.run(ProcessIds.ANALYZE_ESCALATION_PATTERNS, runner.variables(request, Set.of(AnalysisVariables.SEGMENT)));
+        return runner.run(ProcessIds.ANALYZE_ESCALATION_PATTERNS, runner.variables(request, PatternVariables.INPUTS));
     }
 }

@@ -47,11 +47,24 @@ class BuildSegmentTableDelegate implements JavaDelegate {
             cell.put("rateWithInterval", row.get("ci95Low").isNull() ? percent(row.get("escalationRate"))
                     : "%s (%s – %s)".formatted(percent(row.get("escalationRate")), percent(row.get("ci95Low")),
                     percent(row.get("ci95High"))));
-            cell.put("pValue", row.get("pValue").isNull() ? "" : String.format(Locale.ROOT, "%.4f", row.get("pValue").asDouble()));
+            cell.put("pValue", pValue(row));
             cell.put("flag", flagged ? "SIGNIFICANTLY ABOVE" : row.path("note").asText(""));
         }
         execution.setVariable(RESULT, JsonVariables.json(result));
         execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
+        execution.setVariable(SegmentVariables.OVERALL_RATE_TEXT, String.format(Locale.ENGLISH,
+                "Overall: %,d tickets, %,d escalated (%s): the rate each group is measured against.",
+                computed.get("totalTickets").asLong(), computed.get("escalatedTickets").asLong(),
+                computed.get("overallRate").isNull() ? "no tickets" : percent(computed.get("overallRate"))));
+    }
+
+    /** Four decimals, "< 0.0001" below that; none for a group that was not tested (it has a note saying why). */
+    static String pValue(JsonNode row) {
+        JsonNode p = row.get("pValue");
+        if (p == null || p.isNull() || row.path("note").isTextual()) {
+            return "";
+        }
+        return p.asDouble() < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p.asDouble());
     }
 
     private static String percent(JsonNode value) {

@@ -26,7 +26,8 @@ class PullTicketTotalsByAccountDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var filter = filters.filter(PeriodVariables.read(execution), (String) execution.getVariable(PRODUCT_AREA), null);
+        var filter = filters.filter(PeriodVariables.read(execution), (String) execution.getVariable(PRODUCT_AREA), null,
+                null, null);
         execution.setVariable(SegmentVariables.ACCOUNT_TOTALS,
                 Variables.objectValue(queries.totalsByAccount(filter), true).create());
     }

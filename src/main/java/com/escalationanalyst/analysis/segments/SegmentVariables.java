@@ -12,6 +12,8 @@ final class SegmentVariables {
     static final String ALPHA = "alpha";
     /** Output of segment_rates.py. */
     static final String SEGMENT_RESULT = "segmentResult";
+    /** For the review form: the overall rate the groups are measured against, in a sentence. */
+    static final String OVERALL_RATE_TEXT = "overallRateText";
 
     private SegmentVariables() {
     }

@@ -1,0 +1,108 @@
+package com.escalationanalyst.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The analyses archive in the browser: {@code /analyses} lists the kept runs, {@code /analyses/{id}} shows one. */
+@Controller
+class AnalysesPages {
+
+    /** The review table's columns per skill: key in the kept rows → heading (as the review forms name them). */
+    private static final Map<String, Map<String, String>> COLUMNS = Map.of(
+            ArchivedRun.PATTERNS, columns("rootCause", "Root cause", "count", "Escalations",
+                    "percentOfEscalations", "% of escalations", "avgResolutionHours", "Avg. resolution",
+                    "unresolved", "Unresolved", "topAreaAndTeam", "Top product area / team",
+                    "knownIssues", "Known issues (tickets)", "recommendedAction", "Recommended action"),
+            ArchivedRun.SEGMENTS, columns("value", "Value", "totalTickets", "Tickets", "escalatedTickets", "Escalated",
+                    "escalationRate", "Rate", "ci95", "95 % interval", "deviationPts", "Deviation (pts)",
+                    "pValue", "p-value", "flag", "Flag"));
+
+    /** A table as the page prints it. */
+    record Table(List<String> headings, List<List<String>> rows) {
+    }
+
+    private final AnalysisArchive archive;
+    private final RunQueries queries;
+    private final ObjectMapper json = new ObjectMapper();
+
+    AnalysesPages(AnalysisArchive archive, RunQueries queries) {
+        this.archive = archive;
+        this.queries = queries;
+    }
+
+    @GetMapping("/analyses")
+    String list(@RequestParam(required = false) String skill, @RequestParam(required = false) String user,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String page, Model model) {
+        RunQuery query = queries.of(skill, user, from, to, page, null);
+        AnalysisArchive.Page found = archive.list(query);
+        model.addAttribute("runs", found.runs());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", query.page());
+        model.addAttribute("lastPage", Math.max(0, (found.total() - 1) / query.size()));
+        model.addAttribute("skill", skill == null ? "" : skill);
+        model.addAttribute("user", user == null ? "" : user);
+        model.addAttribute("from", from == null ? "" : from);
+        model.addAttribute("to", to == null ? "" : to);
+        return "analyses";
+    }
+
+    @GetMapping("/analyses/{id}")
+    String run(@PathVariable String id, Model model) throws Exception {
+        ArchivedRun run = archive.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no analysis " + id));
+        model.addAttribute("run", run);
+        JsonNode result = json.readTree(run.result());
+        model.addAttribute("headline", headline(result));
+        model.addAttribute("table", run.summary() == null ? null : table(run.skill(), json.readTree(run.summary())));
+        return "analysis";
+    }
+
+    /** "12,345 tickets, 678 escalated (5.49 %)"; the segment comparison names its rate the overall rate. */
+    static String headline(JsonNode result) {
+        JsonNode rate = result.has("overallRate") ? result.get("overallRate") : result.path("escalationRate");
+        if (!result.hasNonNull("totalTickets")) {
+            return "";
+        }
+        return String.format(Locale.ENGLISH, "%,d tickets, %,d escalated (%s)%s", result.get("totalTickets").asLong(),
+                result.path("escalatedTickets").asLong(), rate.isNumber()
+                        ? String.format(Locale.ROOT, "%.2f %%", rate.asDouble()) : "no tickets",
+                result.has("overallRate") ? ": the overall rate the groups are measured against" : "");
+    }
+
+    private static Table table(String skill, JsonNode rows) {
+        Map<String, String> columns = COLUMNS.get(skill);
+        if (columns == null) {
+            return null;
+        }
+        List<List<String>> cells = new ArrayList<>();
+        for (JsonNode row : rows) {
+            List<String> line = new ArrayList<>();
+            for (String key : columns.keySet()) {
+                line.add(row.path(key).asText(""));
+            }
+            cells.add(line);
+        }
+        return new Table(List.copyOf(columns.values()), cells);
+    }
+
+    private static Map<String, String> columns(String... keysAndHeadings) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndHeadings.length; i += 2) {
+            columns.put(keysAndHeadings[i], keysAndHeadings[i + 1]);
+        }
+        return columns;
+    }
+}
