@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad analysis and report requests: 400 {"error": "...", "field": "..."}. */
 @RestControllerAdvice(basePackages = {"com.escalationanalyst.analysis", "com.escalationanalyst.report",
-        "com.escalationanalyst.archive", "com.escalationanalyst.ask"})
+        "com.escalationanalyst.archive", "com.escalationanalyst.ask", "com.escalationanalyst.drilldown"})
 class AnalysisExceptionHandler {
 
     @ExceptionHandler(AnalysisRequestException.class)

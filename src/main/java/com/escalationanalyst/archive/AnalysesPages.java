@@ -1,5 +1,6 @@
 package com.escalationanalyst.archive;
 
+import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -29,8 +30,11 @@ class AnalysesPages {
                     "escalationRate", "Rate", "ci95", "95 % interval", "deviationPts", "Deviation (pts)",
                     "pValue", "p-value", "flag", "Flag"));
 
-    /** A table as the page prints it. */
-    record Table(List<String> headings, List<List<String>> rows) {
+    /** A table as the page prints it; a cell with a link leads to the tickets behind its number. */
+    record Table(List<String> headings, List<List<Cell>> rows) {
+    }
+
+    record Cell(String text, String link) {
     }
 
     private final AnalysisArchive archive;
@@ -66,7 +70,8 @@ class AnalysesPages {
         model.addAttribute("run", run);
         JsonNode result = json.readTree(run.result());
         model.addAttribute("headline", headline(result));
-        model.addAttribute("table", run.summary() == null ? null : table(run.skill(), json.readTree(run.summary())));
+        model.addAttribute("table", run.summary() == null ? null
+                : table(run.skill(), json.readTree(run.summary()), result, json.readTree(run.inputs())));
         return "analysis";
     }
 
@@ -82,20 +87,51 @@ class AnalysesPages {
                 result.has("overallRate") ? ": the overall rate the groups are measured against" : "");
     }
 
-    private static Table table(String skill, JsonNode rows) {
+    private static Table table(String skill, JsonNode rows, JsonNode result, JsonNode inputs) {
         Map<String, String> columns = COLUMNS.get(skill);
         if (columns == null) {
             return null;
         }
-        List<List<String>> cells = new ArrayList<>();
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("periodFrom", result.at("/period/from").asText(null));
+        base.put("periodTo", result.at("/period/to").asText(null));
+        for (String filter : new String[] {"productArea", "segment", "tier", "region"}) {
+            base.put(filter, inputs.path(filter).asText(null));
+        }
+        List<List<Cell>> cells = new ArrayList<>();
         for (JsonNode row : rows) {
-            List<String> line = new ArrayList<>();
+            List<Cell> line = new ArrayList<>();
             for (String key : columns.keySet()) {
-                line.add(row.path(key).asText(""));
+                line.add(new Cell(row.path(key).asText(""), drillDown(skill, key, row, result, base)));
             }
             cells.add(line);
         }
         return new Table(List.copyOf(columns.values()), cells);
+    }
+
+    /**
+     * The tickets behind a cell: a root cause's escalations (its name and count), a group's tickets or its
+     * escalated ones; null for cells that are not counts of tickets, and for combined groups (segment × tier).
+     */
+    static String drillDown(String skill, String key, JsonNode row, JsonNode result, Map<String, String> base) {
+        Map<String, String> parameters = new LinkedHashMap<>(base);
+        if (skill.equals(ArchivedRun.PATTERNS) && (key.equals("rootCause") || key.equals("count"))) {
+            parameters.put("rootCause", row.path("rootCause").asText().replace(' ', '_'));
+        } else if (skill.equals(ArchivedRun.SEGMENTS) && (key.equals("totalTickets") || key.equals("escalatedTickets"))) {
+            String dimension = result.path("dimension").asText();
+            String value = row.path("value").asText().replace("▲ ", "");
+            if (!List.of("segment", "tier", "region").contains(dimension) || value.equals("unknown")
+                    || value.equals("(none)")) {
+                return null;
+            }
+            parameters.put(dimension, value);
+            if (key.equals("escalatedTickets")) {
+                parameters.put("escalated", "true");
+            }
+        } else {
+            return null;
+        }
+        return DrillDownLinks.tickets(parameters);
     }
 
     private static Map<String, String> columns(String... keysAndHeadings) {

@@ -7,6 +7,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.SEGMENT;
 import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
 
 import com.escalationanalyst.analysis.AnalysisVariables;
+import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.PolicyReference;
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -95,6 +98,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         execution.setVariable(RESULT, JsonVariables.json(result));
         execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
         execution.setVariable(PatternVariables.HEADLINE, headline(result));
+        execution.setVariable(PatternVariables.TICKET_LINKS, ticketLinks(result));
         execution.setVariable(PatternVariables.UNMAPPED_TEXT, unmapped(result.get("unmappedReasonCodes")));
         execution.setVariable(PatternVariables.CANDIDATE_ISSUES_TABLE, JsonVariables.json(candidates(result.get("clusters"))));
         execution.setVariable(PatternVariables.STILL_ESCALATING_TABLE,
@@ -110,6 +114,22 @@ class BuildSummaryTableDelegate implements JavaDelegate {
                 result.get("escalatedTickets").asLong(), rate == null || rate.isNull() ? "no tickets"
                         : twoDecimals(rate) + " %", minutes == null || minutes.isNull() ? "not known (no escalation times)"
                         : String.format(Locale.ROOT, "%.2f h", minutes.asDouble() / 60));
+    }
+
+    /** "Tickets behind the counts: [product bug: 42](/tickets?…) · …", the run's exact period and filters kept. */
+    static String ticketLinks(JsonNode result) {
+        StringBuilder links = new StringBuilder();
+        for (JsonNode row : result.get("rows")) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("periodFrom", result.at("/period/from").asText());
+            parameters.put("periodTo", result.at("/period/to").asText());
+            result.get("filters").fields().forEachRemaining(f -> parameters.put(f.getKey(), f.getValue().asText(null)));
+            parameters.put("rootCause", row.get("rootCause").asText());
+            links.append(links.isEmpty() ? "Tickets behind the counts: " : " · ").append('[')
+                    .append(row.get("rootCause").asText().replace('_', ' ')).append(": ").append(row.get("count").asLong())
+                    .append("](").append(DrillDownLinks.tickets(parameters)).append(')');
+        }
+        return links.isEmpty() ? "No escalated ticket in this period." : links.toString();
     }
 
     static String unmapped(JsonNode codes) {

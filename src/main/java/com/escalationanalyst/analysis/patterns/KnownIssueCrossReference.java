@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Cross-references the escalated tickets of one run with the known issues, one ticket at a time
@@ -98,6 +99,7 @@ final class KnownIssueCrossReference {
     private long matched;
     private final AtomicLong embeddingsComputed = new AtomicLong();
     private final AtomicLong decisionsMade = new AtomicLong();
+    private BiConsumer<String, String> matchListener = (ticketId, issueId) -> { };
 
     KnownIssueCrossReference(KnowledgeSnapshot knowledge, double documentedBugShare, int clusterMinSize) {
         this(knowledge, documentedBugShare, clusterMinSize, VectorStore.NONE, MatchStore.NONE);
@@ -123,6 +125,11 @@ final class KnownIssueCrossReference {
 
     /** What clustering keeps of an unmatched product-bug ticket: its vector, subject and phrases (not its notes). */
     private record ClusterInput(float[] vector, String subject, Set<String> phrases) {
+    }
+
+    /** Told each matched ticket and its known issue, in stream order (for the tickets behind an issue's count). */
+    void onMatch(BiConsumer<String, String> listener) {
+        this.matchListener = listener;
     }
 
     void accept(EscalatedText ticket) {
@@ -246,6 +253,7 @@ final class KnownIssueCrossReference {
             matched++;
             KnownIssue issue = examined.match().get().issue();
             issues.put(issue.id(), issue);
+            matchListener.accept(ticket.ticketId(), issue.id());
             matches.computeIfAbsent(cause, c -> new TreeMap<>()).computeIfAbsent(examined.area(), a -> new TreeMap<>())
                     .merge(issue.id(), 1L, Long::sum);
         } else if (examined.cluster() != null) {

@@ -4,6 +4,7 @@ import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.period.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,21 @@ public class KnownIssueMatching {
         this.queries = queries;
         this.settings = settings;
         this.vectors = vectors;
+    }
+
+    /** The escalated tickets of {@code filter} whose notes match known issue {@code issueId}, in stream order. */
+    public List<String> ticketsOf(String issueId, TicketFilter filter, KnowledgeSnapshot knowledge) {
+        KnownIssueCrossReference crossReference = new KnownIssueCrossReference(knowledge,
+                settings.documentedBugShare(), settings.clusterMinSize(), vectors, decisions);
+        List<String> tickets = new ArrayList<>();
+        crossReference.onMatch((ticketId, issue) -> {
+            if (issue.equals(issueId)) {
+                tickets.add(ticketId);
+            }
+        });
+        crossReference.readAll(queries, filter);
+        crossReference.findings();
+        return tickets;
     }
 
     public Map<String, List<MatchedIssue>> byRootCause(Period period, KnowledgeSnapshot knowledge) {

@@ -28,6 +28,8 @@ final class PatternVariables {
     static final String UNMAPPED_TEXT = "unmappedCodesText";
     static final String CANDIDATE_ISSUES_TABLE = "candidateIssuesTable";
     static final String STILL_ESCALATING_TABLE = "stillEscalatingTable";
+    /** Markdown links from each root cause's count to its tickets. */
+    static final String TICKET_LINKS = "ticketLinks";
     static final String ROW = "row";
     static final String ROOT_CAUSE = "rootCause";
     static final String RECOMMENDATION = "recommendation";
