@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -69,6 +70,14 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         }
         if (userId == null && request.getHeader("Authorization") == null && sessionAllowed(request.getMethod(), path)) {
             userId = sessionUser(request.getSession(false));
+        }
+        if (userId == null && credentials == null && isPage(path) && "GET".equals(request.getMethod())) {
+            // a browser without a session: to the sign-in page, and back here afterwards
+            String query = request.getQueryString();
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + "/sign-in?next=" + URLEncoder.encode(
+                    path + (query == null ? "" : "?" + query), StandardCharsets.UTF_8));
+            return;
         }
         if (userId == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -8,6 +8,7 @@ import com.escalationanalyst.helpdesk.TicketsChanged;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.knowledge.ReasonCodeMap;
+import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestDatabases;
@@ -146,6 +147,23 @@ class PerformanceBenchmark {
         measure(n, "monthly report (not sent)", () -> post(api, "/api/reports/monthly",
                         "{\"month\":\"" + lastMonth + "\",\"send\":false}"),
                 () -> reportFloor(jdbc, lastMonth), PerformanceBenchmark::reportLimit);
+        // the tickets behind a number: the first page of last quarter's product-bug escalations (target: well under a
+        // second), and every ticket of last quarter as CSV (streamed: the heap must not grow with it)
+        measure(n, "drill-down, first page", () -> {
+            HttpResponse<String> page = api.get("/api/tickets?period=last%20quarter&rootCause=product_bug");
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            return page;
+        }, () -> drillDownFloor(jdbc), floor -> 1000);
+        if (selected("drill-down, CSV")) {
+            long[] bytes = new long[1];
+            HeapWatch heap = HeapWatch.start();
+            long millis = time(() -> bytes[0] = api.download("/api/tickets.csv?period=last%20quarter"));
+            heap.stop();
+            long tickets = jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE created_at >= date_trunc('quarter', now())"
+                    + " - interval '3 months' AND created_at < date_trunc('quarter', now())", Long.class);
+            rows.add(new Row(n, String.format(Locale.ROOT, "drill-down, CSV of last quarter (%,d tickets, %,d MB)", tickets,
+                    bytes[0] / 1_000_000), millis, 0, 0, String.valueOf(millis), heap.liveMb(), heap.usedMb()));
+        }
 
         if (!selected("CSV import")) {
             return;
@@ -292,6 +310,17 @@ class PerformanceBenchmark {
     }
 
     // ---- floors: one statement each ----
+
+    /** The drill-down's first page: its count and its 50 newest rows, as two plain statements. */
+    static Object drillDownFloor(JdbcTemplate jdbc) {
+        String where = " WHERE t.escalated AND t.created_at >= date_trunc('quarter', now()) - interval '3 months'"
+                + " AND t.created_at < date_trunc('quarter', now()) AND t.escalation_reason_code IN ("
+                + String.join(", ", ReasonCodeMap.seed().codesOf(RootCause.PRODUCT_BUG).stream()
+                .map(c -> "'" + c + "'").toList()) + ")";
+        jdbc.queryForObject("SELECT COUNT(*) FROM ticket t" + where, Long.class);
+        return jdbc.queryForList("SELECT t.*, r.resolution_type, r.resolved_at FROM ticket t LEFT JOIN resolution r"
+                + " ON r.ticket_id = t.ticket_id" + where + " ORDER BY t.created_at DESC, t.ticket_id DESC LIMIT 50");
+    }
 
     static String rootCauseValues() {
         StringJoiner values = new StringJoiner(", ");

@@ -267,7 +267,7 @@ class KnowledgeApiIT {
         HttpResponse<String> page = api.get("/knowledge");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("known-issues.yaml").contains("reason-codes.yaml");
-        assertThat(api.getAnonymous("/knowledge").statusCode()).isEqualTo(401);
+        assertThat(api.getAnonymous("/knowledge").statusCode()).isEqualTo(303);
 
         PageSession browser = new PageSession(port);
         browser.get("/knowledge");

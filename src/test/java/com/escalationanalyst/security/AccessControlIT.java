@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may do what: an analyst runs analyses and reads reports but neither uploads knowledge, runs the
- * monthly report nor deploys; a user in no group is refused everywhere; anonymous requests get 401 (pages
- * with a link to the Camunda login); the Camunda web apps' session opens the pages but not the API's POSTs.
+ * monthly report nor deploys; a user in no group is refused everywhere; anonymous API requests get 401 and
+ * pages send the browser to sign in; the Camunda web apps' session opens the pages but not the API's POSTs.
  */
 @IntegrationTest
 class AccessControlIT {
@@ -100,14 +100,14 @@ class AccessControlIT {
                 .statusCode()).isEqualTo(403);
 
         Api api = new Api(port);
+        // a page sends a browser to sign in and back (SignInIT)
         var page = api.getAnonymous("/reports");
-        assertThat(page.statusCode()).isEqualTo(401);
-        assertThat(page.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic realm=");
-        assertThat(page.body()).contains("/camunda/app/welcome/default/#!/login");
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location").orElse("")).isEqualTo("/sign-in?next=%2Freports");
         var json = api.getAnonymous("/api/reports");
         assertThat(json.statusCode()).isEqualTo(401);
         assertThat(json.body()).contains("authentication required");
-        assertThat(api.getAnonymous("/knowledge").statusCode()).isEqualTo(401);
+        assertThat(api.getAnonymous("/knowledge").statusCode()).isEqualTo(303);
         assertThat(api.getAnonymous("/engine-rest/engine").statusCode()).isEqualTo(200);
     }
 

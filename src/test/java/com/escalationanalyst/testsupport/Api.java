@@ -32,6 +32,25 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
     }
 
+    /** A GET whose body is read and thrown away as it arrives (large downloads); the number of bytes it had. */
+    public long download(String path) {
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            try (java.io.InputStream in = response.body()) {
+                return in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
     }
