@@ -193,7 +193,16 @@ public final class SentenceEmbeddings {
         if (loaded == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    // the model reads its file through the thread's context class loader: in the packaged jar a
+                    // pool thread's (the system class loader) cannot see it, and the class would stay unusable
+                    Thread thread = Thread.currentThread();
+                    ClassLoader before = thread.getContextClassLoader();
+                    thread.setContextClassLoader(SentenceEmbeddings.class.getClassLoader());
+                    try {
+                        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    } finally {
+                        thread.setContextClassLoader(before);
+                    }
                 }
                 loaded = model;
             }

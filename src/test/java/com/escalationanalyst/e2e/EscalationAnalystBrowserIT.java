@@ -172,7 +172,7 @@ class EscalationAnalystBrowserIT {
                             : rate + " (" + percent(row.get("ci95Low")) + " – " + percent(row.get("ci95High")) + ")"));
             expectedSignificance.add(List.of(group,
                     row.get("deviationPts").isNull() ? "" : signedPoints(row.get("deviationPts")),
-                    row.get("pValue").isNull() ? "" : new BigDecimal(row.get("pValue").asText()).setScale(4, RoundingMode.HALF_UP).toPlainString(),
+                    pValue(row),
                     flagged ? "SIGNIFICANTLY ABOVE" : row.path("note").asText("")));
         }
         assertThat(answer.get("rows").size()).as("tiers in the demo data").isGreaterThanOrEqualTo(3);
@@ -269,6 +269,69 @@ class EscalationAnalystBrowserIT {
         assertNoStackTrace(month);
     }
 
+    @Test
+    @Order(6)
+    void tasklistAndCockpitLinkToTheApplicationsPages() {
+        browser.open(Tasklist.PATH);
+        WebElement links = browser.find(By.cssSelector(".escalation-analyst-links"));
+        browser.screenshot("12-tasklist-links");
+        assertThat(links.findElements(By.tagName("a")).stream().map(a -> a.getAttribute("href")).toList())
+                .anyMatch(h -> h.endsWith("/analyses")).anyMatch(h -> h.endsWith("/reports"))
+                .anyMatch(h -> h.endsWith("/knowledge"));
+        browser.open("/camunda/app/cockpit/default/#/dashboard");
+        WebElement dashboard = browser.find(By.cssSelector(".escalation-analyst-links a[href='/analyses']"));
+        browser.screenshot("13-cockpit-links");
+        assertThat(dashboard.getText()).isEqualTo("Analyses archive");
+    }
+
+    @Test
+    @Order(7)
+    void aQuestionIsAnsweredInTasklistKeptAndItsCountsLeadToTheirTickets() throws Exception {
+        String question = "why did escalations rise last quarter?";
+        tasklist.openStartForm("Ask the Escalation Analyst");
+        tasklist.type("Your question", question);
+        browser.screenshot("14-ask-start-form");
+        tasklist.submitStart();
+        tasklist.openTask("Read the answer");
+        List<List<String>> causes = tasklist.table("Root causes");
+        browser.screenshot("15-ask-answer");
+        JsonNode answer = Api.json(post("/api/ask", "{\"question\":\"" + question + "\"}"));
+        assertThat(browser.driver().getPageSource()).contains(answer.at("/understood/summary").asText());
+        JsonNode rows = answer.at("/result/rows");
+        assertThat(causes).hasSize(rows.size() + 1);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(causes.get(i + 1).get(0)).isEqualTo(rows.get(i).get("rootCause").asText().replace('_', ' '));
+            assertThat(causes.get(i + 1).get(1)).isEqualTo(rows.get(i).get("count").asText());
+        }
+
+        // the archive lists both runs, newest (the API's) first; its first root cause leads to its tickets
+        browser.open("/analyses");
+        browser.screenshot("16-analyses-archive");
+        browser.find(By.cssSelector("#runs tbody tr a")).click();
+        WebElement cause = browser.find(By.cssSelector("#summary tbody tr td a"));
+        browser.screenshot("17-analysis-page");
+        assertThat(cause.getText()).isEqualTo(rows.get(0).get("rootCause").asText().replace('_', ' '));
+        cause.click();
+        WebElement total = browser.find(By.id("total"));
+        browser.screenshot("18-tickets-behind-a-count");
+        long count = rows.get(0).get("count").asLong();
+        assertThat(total.getText()).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d tickets", count));
+        assertThat(browser.driver().findElements(By.cssSelector("#tickets tbody tr"))).hasSize((int) Math.min(50, count));
+
+        // the CSV behind the same link holds every one of them
+        String csvLink = browser.find(By.id("csv")).getAttribute("href");
+        HttpResponse<String> csv = api.get(csvLink.substring(csvLink.indexOf("/api/")));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        long records = 0;
+        try (com.escalationanalyst.dataimport.CsvReader reader = new com.escalationanalyst.dataimport.CsvReader(
+                new java.io.StringReader(csv.body()))) {
+            while (reader.next() != null) {
+                records++;
+            }
+        }
+        assertThat(records).isEqualTo(count + 1);
+    }
+
     private static void assertNoStackTrace(String text) {
         assertThat(text).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("at org.")
                 .doesNotContain("ENGINE-");
@@ -290,6 +353,15 @@ class EscalationAnalystBrowserIT {
 
     private static String twoDecimals(JsonNode number) {
         return new BigDecimal(number.asText()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Four decimals; below 0.0001 "< 0.0001"; nothing for a group that was not tested (it has a note). */
+    private static String pValue(JsonNode row) {
+        if (row.get("pValue").isNull() || row.path("note").isTextual()) {
+            return "";
+        }
+        BigDecimal p = new BigDecimal(row.get("pValue").asText());
+        return p.compareTo(new BigDecimal("0.0001")) < 0 ? "< 0.0001" : p.setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String percent(JsonNode number) {

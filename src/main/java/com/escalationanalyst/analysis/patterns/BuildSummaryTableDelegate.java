@@ -146,8 +146,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         for (JsonNode cluster : clusters) {
             ObjectNode row = rows.addObject();
             row.put("label", cluster.get("label").asText());
-            row.put("productArea", cluster.get("productArea").asText());
-            row.put("tickets", cluster.get("tickets").asLong());
+            row.put("where", cluster.get("productArea").asText() + " · " + cluster.get("tickets").asLong() + " tickets");
             row.put("phrases", join(cluster.get("phrases"), 5, cluster.get("phrases").size()));
             row.put("ticketIds", join(cluster.get("ticketIds"), 5, cluster.get("tickets").asLong()));
         }
