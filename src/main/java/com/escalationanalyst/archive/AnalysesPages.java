@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,6 +76,20 @@ class AnalysesPages {
         model.addAttribute("table", run.summary() == null ? null
                 : table(run.skill(), json.readTree(run.summary()), result, json.readTree(run.inputs())));
         return "analysis";
+    }
+
+    /**
+     * The run's chart, drawn from its kept answer when asked for (no run pays for a picture nobody opens): the
+     * root causes' escalations as bars, the groups' rates as a forest plot.
+     */
+    @GetMapping("/analyses/{id}/chart.png")
+    ResponseEntity<byte[]> chart(@PathVariable String id) throws Exception {
+        ArchivedRun run = archive.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no analysis " + id));
+        byte[] png = ArchiveAnalysisDelegate.chart(run).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "a " + run.skill() + " run has no chart"));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").body(png);
     }
 
     /** "12,345 tickets, 678 escalated (5.49 %)"; the segment comparison names its rate the overall rate. */

@@ -1,18 +1,25 @@
 package com.escalationanalyst.archive;
 
 import com.escalationanalyst.analysis.AnalysisVariables;
+import com.escalationanalyst.analysis.patterns.RootCauseBars;
+import com.escalationanalyst.analysis.segments.ForestPlot;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.report.ReportVariables;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +60,11 @@ class ArchiveAnalysisDelegate implements JavaDelegate {
         archive.keep(run);
         archive.forgetBefore(clock.instant().minus(retention));
         execution.setVariable(ArchiveVariables.ARCHIVE_LINK, run.page());
+        if (execution.getVariable(AnalysisVariables.SOURCE) == null
+                || AnalysisVariables.SOURCE_ASK.equals(execution.getVariable(AnalysisVariables.SOURCE))) {
+            chart(run).ifPresent(png -> execution.setVariable(ArchiveVariables.CHART_IMAGE, JsonVariables.json(
+                    Map.of("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(png)))));
+        }
     }
 
     private ArchivedRun analysis(DelegateExecution execution, String key) {
@@ -84,6 +96,23 @@ class ArchiveAnalysisDelegate implements JavaDelegate {
                 source == null ? ArchiveVariables.SOURCE_TASKLIST : source.toString(), now(), inputs.toString(),
                 execution.getVariable(AnalysisVariables.RESULT).toString(),
                 execution.getVariable(AnalysisVariables.SUMMARY_TABLE).toString(), null);
+    }
+
+    /**
+     * The run's chart for a form that shows it (Tasklist's form-js shows images from data: or http(s) URLs only, so
+     * the picture travels in the variable); none for a report, which has its own. API runs do not draw one.
+     */
+    static Optional<byte[]> chart(ArchivedRun run) {
+        try {
+            JsonNode result = JsonVariables.mapper().readTree(run.result());
+            return switch (run.skill()) {
+                case ArchivedRun.PATTERNS -> Optional.of(RootCauseBars.png(result));
+                case ArchivedRun.SEGMENTS -> Optional.of(ForestPlot.png(result));
+                default -> Optional.empty();
+            };
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The kept answer of " + run.id() + " is not JSON", e);
+        }
     }
 
     /** A report run: the report itself is kept in the report archive; this entry points to it. */

@@ -131,7 +131,7 @@ class AnalysesArchiveIT {
     }
 
     @Test
-    void pagesListRunsAndShowOneWithItsTable() {
+    void pagesListRunsAndShowOneWithItsTable() throws Exception {
         HttpResponse<String> patterns = analyst.post("/api/analyses/escalation-patterns", "application/json",
                 body("{\"from\":\"2026-09-01\",\"to\":\"2026-09-30\"}"));
         String id = Api.json(patterns).get("processInstanceId").asText();
@@ -145,6 +145,12 @@ class AnalysesArchiveIT {
         assertThat(page.body()).contains("10 tickets, 4 escalated (40.00 %)");
         // one root cause in the fixture (BUG-CONFIRMED), all 4 escalations
         assertThat(page.body()).contains(">4</a></td>", "<span>100.00 %</span>");
+        assertThat(page.body()).contains("/analyses/" + id + "/chart.png");
+        java.net.http.HttpResponse<byte[]> chart = analyst.getBytes("/analyses/" + id + "/chart.png");
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        // one root cause: 40 + 1 × 28 + 16 px high
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.body())).getHeight()).isEqualTo(84);
         assertThat(analyst.get("/analyses?skill=segment-rates").body()).contains("id=\"no-runs\"");
         assertThat(analyst.get("/analyses?from=yesterday").statusCode()).isEqualTo(400);
         assertThat(analyst.getAnonymous("/analyses").statusCode()).isNotEqualTo(200);

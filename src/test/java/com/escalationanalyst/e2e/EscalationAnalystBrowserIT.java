@@ -142,6 +142,14 @@ class EscalationAnalystBrowserIT {
         assertThat(actions).isEqualTo(expectedActions);
         assertThat(browser.driver().getPageSource()).contains("Escalation patterns: " + answer.get("period").get("label").asText());
         assertThat(tasklist.overflowingTables()).as("tables wider than the task form at 1280×800").isEmpty();
+        // the bar chart of the root causes, served from the analyses archive: one bar per root cause
+        Number chartHeight = browser.until(d -> {
+            Number height = (Number) browser.script("var i = document.querySelector('.fjs-form img');"
+                    + " return i && i.complete ? i.naturalHeight : 0;");
+            return height.intValue() > 0 ? height : null;
+        }, "the chart in the review form");
+        browser.screenshot("02-patterns-review-chart");
+        assertThat(chartHeight.intValue()).isEqualTo(40 + 28 * answer.get("rows").size() + 16);
     }
 
     @Test
@@ -309,6 +317,10 @@ class EscalationAnalystBrowserIT {
         browser.screenshot("16-analyses-archive");
         browser.find(By.cssSelector("#runs tbody tr a")).click();
         WebElement cause = browser.find(By.cssSelector("#summary tbody tr td a"));
+        browser.until(d -> ((Number) browser.script("return document.getElementById('chart').naturalWidth;")).intValue() > 0
+                ? Boolean.TRUE : null, "the chart on the analysis page");
+        assertThat(((Number) browser.script("return document.getElementById('chart').naturalWidth;")).intValue())
+                .isEqualTo(640);
         browser.screenshot("17-analysis-page");
         assertThat(cause.getText()).isEqualTo(rows.get(0).get("rootCause").asText().replace('_', ' '));
         cause.click();

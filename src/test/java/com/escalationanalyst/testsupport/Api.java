@@ -32,6 +32,18 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
     }
 
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET whose body is read and thrown away as it arrives (large downloads); the number of bytes it had. */
     public long download(String path) {
         try {
