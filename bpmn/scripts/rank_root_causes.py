@@ -1,16 +1,20 @@
 # Group and rank root causes (AnalyzeEscalationPatternsProcess, task "Group and rank root causes").
 #
 # Input variables (JSON values, aggregates only, never one entry per ticket):
-#   cube   - [{rootCause, productArea, count, resolved, resolutionMillis}] per root cause x product area
+#   cube   - [{rootCause, productArea, count, resolved, resolutionMillis, handleMinutes, handleTimed}] per root
+#            cause x product area (handleTimed: the escalations with a handle time, handleMinutes their sum)
 #   totals - {totalTickets, escalatedTickets, escalationMillis, escalationTimed}
 #   topTeams - {rootCause: team} the assignee group with most of the cause's escalations (optional)
+#   agentCostPerHour, currency - for the estimated cost (optional: without them no cost)
 # Output variable:
 #   ranking - {totalTickets, escalatedTickets, escalationRate, meanTimeToEscalationMinutes,
 #              rows: [{rootCause, count, percentOfEscalations, avgResolutionHours, resolved,
-#                      unresolved, topProductArea, topTeam, top3}]}
-# Definitions (DESIGN.md "Metric definitions"): rates are percentages at full precision; the most
-# common product area is the mode, ties going to the alphabetically first; rows are ranked by count,
-# ties by name; the first three rows are the top three.
+#                      unresolved, topProductArea, topTeam, meanHandleMinutes, estimatedCost, top3}],
+#              agentCostPerHour, currency}
+# Definitions (DESIGN.md "Metric definitions"): rates are percentages at full precision; the estimated cost
+# of a root cause = escalations x (mean handle_time_minutes of those with one / 60) x agent cost per hour,
+# none when no escalation has a handle time; the most common product area is the mode, ties going to the
+# alphabetically first; rows are ranked by count, ties by name; the first three rows are the top three.
 import json
 
 from org.camunda.spin import Spin
@@ -20,14 +24,17 @@ MILLIS_PER_MINUTE = 60000.0
 TOP = 3
 
 
-def rank(cube, totals, top_teams=None):
+def rank(cube, totals, top_teams=None, agent_cost_per_hour=None, currency=None):
     top_teams = top_teams or {}
     groups = {}
     for cell in cube:
-        group = groups.setdefault(cell["rootCause"], {"count": 0, "resolved": 0, "millis": 0, "areas": {}})
+        group = groups.setdefault(cell["rootCause"], {"count": 0, "resolved": 0, "millis": 0, "handleMinutes": 0,
+                                                      "handleTimed": 0, "areas": {}})
         group["count"] += cell["count"]
         group["resolved"] += cell["resolved"]
         group["millis"] += cell["resolutionMillis"]
+        group["handleMinutes"] += cell.get("handleMinutes", 0)
+        group["handleTimed"] += cell.get("handleTimed", 0)
         area = cell["productArea"]
         group["areas"][area] = group["areas"].get(area, 0) + cell["count"]
 
@@ -35,6 +42,10 @@ def rank(cube, totals, top_teams=None):
     rows = []
     for cause, group in groups.items():
         areas = sorted(group["areas"].items(), key=lambda item: (-item[1], item[0]))
+        mean_handle = group["handleMinutes"] * 1.0 / group["handleTimed"] if group["handleTimed"] else None
+        cost = None
+        if mean_handle is not None and agent_cost_per_hour is not None:
+            cost = group["count"] * mean_handle / 60.0 * agent_cost_per_hour
         rows.append({
             "rootCause": cause,
             "count": group["count"],
@@ -44,6 +55,8 @@ def rank(cube, totals, top_teams=None):
             "unresolved": group["count"] - group["resolved"],
             "topProductArea": areas[0][0] if areas else None,
             "topTeam": top_teams.get(cause),
+            "meanHandleMinutes": mean_handle,
+            "estimatedCost": cost,
         })
     rows.sort(key=lambda row: (-row["count"], row["rootCause"]))
     for position, row in enumerate(rows):
@@ -57,10 +70,13 @@ def rank(cube, totals, top_teams=None):
         "escalationRate": escalated * 100.0 / total if total else None,
         "meanTimeToEscalationMinutes": totals["escalationMillis"] / MILLIS_PER_MINUTE / timed if timed else None,
         "rows": rows,
+        "agentCostPerHour": agent_cost_per_hour,
+        "currency": currency,
     }
 
 
 top_teams = execution.getVariable("topTeams")
 ranking = rank(json.loads(unicode(execution.getVariable("cube"))), json.loads(unicode(execution.getVariable("totals"))),
-               json.loads(unicode(top_teams)) if top_teams is not None else None)
+               json.loads(unicode(top_teams)) if top_teams is not None else None,
+               execution.getVariable("agentCostPerHour"), execution.getVariable("currency"))
 execution.setVariable("ranking", Spin.JSON(json.dumps(ranking)))

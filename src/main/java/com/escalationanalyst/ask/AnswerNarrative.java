@@ -36,6 +36,10 @@ final class AnswerNarrative {
             JsonNode hours = row.get("avgResolutionHours");
             line.append(hours == null || hours.isNull() ? ", none resolved yet"
                     : String.format(Locale.ROOT, ", resolved in %.1f h on average", hours.asDouble()));
+            if (row.hasNonNull("estimatedCost")) {
+                line.append(String.format(Locale.ENGLISH, ", estimated cost %,.0f %s", row.get("estimatedCost").asDouble(),
+                        result.path("currency").asText("")).stripTrailing());
+            }
             if (row.hasNonNull("topProductArea")) {
                 line.append("; mostly ").append(row.get("topProductArea").asText());
             }

@@ -1,5 +1,6 @@
 package com.escalationanalyst.report;
 
+import com.escalationanalyst.config.CostSettings;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
@@ -42,8 +43,7 @@ public class ReportSettings {
                    @Value("${escalation.report.recipient-group:}") String recipientGroup,
                    @Value("${escalation.report.from:escalation-analyst@localhost}") String from,
                    @Value("${escalation.report.outbox:${escalation.data-dir:./data}/outbox}") Path outbox,
-                   @Value("${escalation.cost.agent-cost-per-hour:38.00}") BigDecimal agentCostPerHour,
-                   @Value("${escalation.cost.currency:USD}") String currency) {
+                   CostSettings cost) {
         this.zone = zone;
         try {
             this.cron = CronExpression.parse(cron);
@@ -63,11 +63,8 @@ public class ReportSettings {
         this.recipientGroup = recipientGroup == null ? "" : recipientGroup.trim();
         this.from = sender(from);
         this.outbox = outbox;
-        if (agentCostPerHour.signum() <= 0) {
-            throw new IllegalStateException("escalation.cost.agent-cost-per-hour: must be above 0, is " + agentCostPerHour);
-        }
-        this.agentCostPerHour = agentCostPerHour;
-        this.currency = currency;
+        this.agentCostPerHour = cost.agentCostPerHour();
+        this.currency = cost.currency();
     }
 
     private static String sender(String from) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.escalationanalyst.config.CostSettings;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ class ReportScheduleTest {
 
     static ReportSettings settings(String zone, String cron, String recipients) {
         return new ReportSettings(ZoneId.of(zone), cron, recipients, "", "reports@example.com", Path.of("outbox"),
-                new BigDecimal("38.00"), "USD");
+                new CostSettings(new BigDecimal("38.00"), "USD"));
     }
 
     @Test

@@ -65,6 +65,8 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         result.set("escalatedTickets", ranking.get("escalatedTickets"));
         result.set("escalationRate", ranking.get("escalationRate"));
         result.set("meanTimeToEscalationMinutes", ranking.get("meanTimeToEscalationMinutes"));
+        result.set("agentCostPerHour", ranking.get("agentCostPerHour"));
+        result.set("currency", ranking.get("currency"));
 
         ArrayNode rows = result.putArray("rows");
         ArrayNode table = JsonVariables.mapper().createArrayNode();

@@ -33,7 +33,8 @@ class PatternQueries {
      * One escalated ticket: its text, its team (assignee group; null: none) and its times from creation to
      * resolution and to escalation (null: not known).
      */
-    record EscalatedTicket(EscalatedText text, String team, Long resolutionMillis, Long escalationMillis) {
+    record EscalatedTicket(EscalatedText text, String team, Long resolutionMillis, Long escalationMillis,
+                           Integer handleMinutes) {
     }
 
     private static final int FETCH_SIZE = 1000;
@@ -64,7 +65,7 @@ class PatternQueries {
                 : "LEFT JOIN resolution r ON r.ticket_id = t.ticket_id";
         String sql = """
                 SELECT t.ticket_id, t.escalation_reason_code, t.product_area, t.subject, r.resolution_notes,
-                       %s AS resolution_millis, %s AS escalation_millis, t.assignee_group
+                       %s AS resolution_millis, %s AS escalation_millis, t.assignee_group, t.handle_time_minutes
                 FROM ticket t %s
                 WHERE t.escalated AND %s
                 """.formatted(millis("t.created_at", "r.resolved_at"), millis("t.created_at", "t.escalated_at"),
@@ -77,8 +78,11 @@ class PatternQueries {
                     Long resolution = rs.wasNull() ? null : resolutionMillis;
                     long escalationMillis = rs.getLong(7);
                     Long escalation = rs.wasNull() ? null : escalationMillis;
+                    int handleMinutes = rs.getInt(9);
+                    Integer handle = rs.wasNull() ? null : handleMinutes;
                     consumer.accept(new EscalatedTicket(new EscalatedText(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5)), rs.getString(8), resolution, escalation));
+                            rs.getString(3), rs.getString(4), rs.getString(5)), rs.getString(8), resolution, escalation,
+                            handle));
                 }));
     }
 

@@ -14,6 +14,9 @@ final class PatternVariables {
     static final String TOP_TEAMS = "topTeams";
     /** {totalTickets, escalatedTickets, escalationMillis, escalationTimed} */
     static final String TOTALS = "totals";
+    /** escalation.cost.*, for the estimated cost of each root cause. */
+    static final String AGENT_COST_PER_HOUR = "agentCostPerHour";
+    static final String CURRENCY = "currency";
     static final String UNMAPPED_REASON_CODES = "unmappedReasonCodes";
     /** Output of rank_root_causes.py. */
     static final String RANKING = "ranking";

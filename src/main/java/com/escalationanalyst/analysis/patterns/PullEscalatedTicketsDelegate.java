@@ -4,6 +4,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERAT
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
+import com.escalationanalyst.config.CostSettings;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.helpdesk.NoteMatchStore;
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
@@ -43,7 +44,8 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(PullEscalatedTicketsDelegate.class);
 
-    record CubeCell(String rootCause, String productArea, long count, long resolved, long resolutionMillis) {
+    record CubeCell(String rootCause, String productArea, long count, long resolved, long resolutionMillis,
+                    long handleMinutes, long handleTimed) {
     }
 
     record Totals(long totalTickets, long escalatedTickets, long escalationMillis, long escalationTimed) {
@@ -55,6 +57,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     private final PatternSettings settings;
     private final NoteEmbeddingStore vectors;
     private final NoteMatchStore decisions;
+    private final CostSettings cost;
     /** Runs the period's ticket count on a connection of its own while the escalated tickets stream in. */
     private final ExecutorService counting = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "patterns-count");
@@ -63,7 +66,9 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     });
 
     PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge,
-                                 PatternSettings settings, NoteEmbeddingStore vectors, NoteMatchStore decisions) {
+                                 PatternSettings settings, NoteEmbeddingStore vectors, NoteMatchStore decisions,
+                                 CostSettings cost) {
+        this.cost = cost;
         this.vectors = vectors;
         this.decisions = decisions;
         this.queries = queries;
@@ -98,7 +103,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
                     unmapped.add(text.reasonCode());
                 }
                 String area = text.productArea() == null ? KnownIssueCrossReference.NO_AREA : text.productArea();
-                long[] sums = cube.computeIfAbsent(cause.code() + "\u0000" + area, k -> new long[3]);
+                long[] sums = cube.computeIfAbsent(cause.code() + "\u0000" + area, k -> new long[5]);
                 if (ticket.team() != null) {
                     teams.merge(cause.code() + "\u0000" + ticket.team(), 1L, Long::sum);
                 }
@@ -106,6 +111,10 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
                 if (ticket.resolutionMillis() != null) {
                     sums[1]++;
                     sums[2] += ticket.resolutionMillis();
+                }
+                if (ticket.handleMinutes() != null) {
+                    sums[3] += ticket.handleMinutes();
+                    sums[4]++;
                 }
                 if (ticket.escalationMillis() != null) {
                     timing[0] += ticket.escalationMillis();
@@ -124,7 +133,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         for (Map.Entry<String, long[]> entry : cube.entrySet()) {
             String[] parts = entry.getKey().split("\u0000", 2);
             long[] sums = entry.getValue();
-            rows.add(new CubeCell(parts[0], parts[1], sums[0], sums[1], sums[2]));
+            rows.add(new CubeCell(parts[0], parts[1], sums[0], sums[1], sums[2], sums[3], sums[4]));
             escalated += sums[0];
         }
         execution.setVariable(KNOWLEDGE_GENERATION, snapshot.generation());
@@ -133,6 +142,8 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         execution.setVariable(PatternVariables.TOTALS,
                 JsonVariables.json(new Totals(count(total), escalated, timing[0], timing[1])));
         execution.setVariable(PatternVariables.UNMAPPED_REASON_CODES, JsonVariables.json(unmapped));
+        execution.setVariable(PatternVariables.AGENT_COST_PER_HOUR, cost.agentCostPerHour().doubleValue());
+        execution.setVariable(PatternVariables.CURRENCY, cost.currency());
         execution.setVariable(PatternVariables.FINDINGS, JsonVariables.json(findings));
         log.debug("Pull escalated tickets: {} escalated, {} cube cells, {} matched, {} clusters in {} ms", escalated,
                 rows.size(), findings.ticketsMatched(), findings.clusters().size(),

@@ -3,13 +3,18 @@ package com.escalationanalyst.analysis.segments;
 import static com.escalationanalyst.analysis.AnalysisVariables.RESULT;
 import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
 
+import com.escalationanalyst.analysis.AnalysisVariables;
+import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -52,10 +57,39 @@ class BuildSegmentTableDelegate implements JavaDelegate {
         }
         execution.setVariable(RESULT, JsonVariables.json(result));
         execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
+        execution.setVariable(SegmentVariables.TICKET_LINKS, ticketLinks(result,
+                (String) execution.getVariable(AnalysisVariables.PRODUCT_AREA)));
         execution.setVariable(SegmentVariables.OVERALL_RATE_TEXT, String.format(Locale.ENGLISH,
                 "Overall: %,d tickets, %,d escalated (%s): the rate each group is measured against.",
                 computed.get("totalTickets").asLong(), computed.get("escalatedTickets").asLong(),
                 computed.get("overallRate").isNull() ? "no tickets" : percent(computed.get("overallRate"))));
+    }
+
+    /**
+     * "Tickets of each group: [Strategic: 1,234](/tickets?…) · …" for a single dimension (segment, tier, region),
+     * with the run's exact period and product area; groups the CRM does not name (unknown, none) have no link.
+     */
+    static String ticketLinks(JsonNode result, String productArea) {
+        String dimension = result.get("dimension").asText();
+        if (!List.of("segment", "tier", "region").contains(dimension)) {
+            return "";
+        }
+        StringBuilder links = new StringBuilder();
+        for (JsonNode row : result.get("rows")) {
+            String value = row.get("value").asText();
+            if (value.equals(SegmentDimension.UNKNOWN) || value.equals(SegmentDimension.NONE)) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("periodFrom", result.at("/period/from").asText());
+            parameters.put("periodTo", result.at("/period/to").asText());
+            parameters.put("productArea", productArea);
+            parameters.put(dimension, value);
+            links.append(links.isEmpty() ? "Tickets of each " + dimension + ": " : " · ").append('[').append(value)
+                    .append(": ").append(String.format(Locale.ENGLISH, "%,d", row.get("totalTickets").asLong()))
+                    .append("](").append(DrillDownLinks.tickets(parameters)).append(')');
+        }
+        return links.toString();
     }
 
     /** Four decimals, "< 0.0001" below that; none for a group that was not tested (it has a note saying why). */

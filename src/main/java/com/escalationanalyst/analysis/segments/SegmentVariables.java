@@ -14,6 +14,8 @@ final class SegmentVariables {
     static final String SEGMENT_RESULT = "segmentResult";
     /** For the review form: the overall rate the groups are measured against, in a sentence. */
     static final String OVERALL_RATE_TEXT = "overallRateText";
+    /** Markdown links from each group to its tickets. */
+    static final String TICKET_LINKS = "ticketLinks";
 
     private SegmentVariables() {
     }

@@ -58,6 +58,27 @@ class RankRootCausesScriptTest {
     }
 
     @Test
+    void theEstimatedCostIsEscalationsTimesTheMeanHandleTimeOfThoseWithOneTimesTheHourlyCost() throws Exception {
+        // product_bug: 10 escalations; 6 + 2 = 8 of them with a handle time, 480 + 240 = 720 minutes -> 90 min mean;
+        // 10 × 1.5 h × 40 = 600. training_gap: no handle time at all -> no cost.
+        String cube = """
+                [{"rootCause":"product_bug","productArea":"Notifications","count":6,"resolved":0,"resolutionMillis":0,
+                  "handleMinutes":480,"handleTimed":6},
+                 {"rootCause":"product_bug","productArea":"Billing","count":4,"resolved":0,"resolutionMillis":0,
+                  "handleMinutes":240,"handleTimed":2},
+                 {"rootCause":"training_gap","productArea":"Reporting","count":3,"resolved":0,"resolutionMillis":0,
+                  "handleMinutes":0,"handleTimed":0}]""";
+        Map<String, Object> out = JythonScript.run("rank_root_causes.py", Map.of("cube", cube, "totals",
+                "{\"totalTickets\":100,\"escalatedTickets\":13,\"escalationMillis\":0,\"escalationTimed\":0}",
+                "agentCostPerHour", 40.0, "currency", "EUR"));
+        JsonNode r = new ObjectMapper().readTree(out.get("ranking").toString());
+        assertThat(r.get("rows").get(0).get("meanHandleMinutes").asDouble()).isCloseTo(90.0, within(1e-9));
+        assertThat(r.get("rows").get(0).get("estimatedCost").asDouble()).isCloseTo(600.0, within(1e-9));
+        assertThat(r.get("rows").get(1).get("estimatedCost").isNull()).isTrue();
+        assertThat(r.get("currency").asText()).isEqualTo("EUR");
+    }
+
+    @Test
     void productAreasBeyondAsciiSurviveTheScript() throws Exception {
         JsonNode r = run("[{\"rootCause\":\"product_bug\",\"productArea\":\"Zahlungen × Übersicht\",\"count\":2,"
                 + "\"resolved\":0,\"resolutionMillis\":0}]",
