@@ -33,11 +33,18 @@ class AnalysesPages {
                     "escalationRate", "Rate", "ci95", "95 % interval", "deviationPts", "Deviation (pts)",
                     "pValue", "p-value", "flag", "Flag"));
 
-    /** A table as the page prints it; a cell with a link leads to the tickets behind its number. */
+    /** A table as the page prints it; a part of a cell with a link leads to the tickets behind its number. */
     record Table(List<String> headings, List<List<Cell>> rows) {
     }
 
-    record Cell(String text, String link) {
+    record Cell(List<Part> parts) {
+
+        static Cell of(String text, String link) {
+            return new Cell(List.of(new Part(text, link)));
+        }
+    }
+
+    record Part(String text, String link) {
     }
 
     private final AnalysisArchive archive;
@@ -116,10 +123,16 @@ class AnalysesPages {
             base.put(filter, inputs.path(filter).asText(null));
         }
         List<List<Cell>> cells = new ArrayList<>();
-        for (JsonNode row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
             List<Cell> line = new ArrayList<>();
             for (String key : columns.keySet()) {
-                line.add(new Cell(row.path(key).asText(""), drillDown(skill, key, row, result, base)));
+                if (skill.equals(ArchivedRun.PATTERNS) && key.equals("knownIssues")) {
+                    // the kept table's rows are the answer's, in the same order
+                    line.add(knownIssues(result.get("rows").get(i), base));
+                } else {
+                    line.add(Cell.of(row.path(key).asText(""), drillDown(skill, key, row, result, base)));
+                }
             }
             cells.add(line);
         }
@@ -149,6 +162,29 @@ class AnalysesPages {
             return null;
         }
         return DrillDownLinks.tickets(parameters);
+    }
+
+    /** "KI-318 (42), KI-305 (7) and 2 more": each issue's count leads to its tickets under that root cause. */
+    static Cell knownIssues(JsonNode answerRow, Map<String, String> base) {
+        JsonNode issues = answerRow.path("knownIssues");
+        if (issues.isEmpty()) {
+            return Cell.of("none", null);
+        }
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, issues.size()); i++) {
+            Map<String, String> parameters = new LinkedHashMap<>(base);
+            parameters.put("rootCause", answerRow.get("rootCause").asText());
+            parameters.put("knownIssue", issues.get(i).get("id").asText());
+            if (i > 0) {
+                parts.add(new Part(", ", null));
+            }
+            parts.add(new Part(issues.get(i).get("id").asText() + " (" + issues.get(i).get("tickets").asLong() + ")",
+                    DrillDownLinks.tickets(parameters)));
+        }
+        if (issues.size() > 3) {
+            parts.add(new Part(" and " + (issues.size() - 3) + " more", null));
+        }
+        return new Cell(parts);
     }
 
     private static Map<String, String> columns(String... keysAndHeadings) {

@@ -26,7 +26,7 @@ public record MonthlyReportView(
 
     public record RootCauseLine(String rootCause, long thisMonth, long previousMonth, String change,
                                 String movingAverage3, boolean increasing, String topProductArea, String topTeam,
-                                String knownIssues) {
+                                String knownIssues, String ticketsLink) {
     }
 
     public record CostLine(String rootCause, long escalations, String avgHandleMinutes, String cost) {

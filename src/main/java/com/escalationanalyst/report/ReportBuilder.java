@@ -1,14 +1,19 @@
 package com.escalationanalyst.report;
 
+import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.escalationanalyst.period.PeriodResolver;
 import com.escalationanalyst.report.MonthlyReportView.CostLine;
 import com.escalationanalyst.report.MonthlyReportView.RootCauseLine;
 import com.escalationanalyst.report.RateTrendChart.MonthRate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 
@@ -27,9 +32,13 @@ class ReportBuilder {
     }
 
     private final ReportRenderer renderer;
+    /** Where readers of the mail reach this application; empty: the report has no links (a mail needs whole URLs). */
+    private final String publicUrl;
 
-    ReportBuilder(ITemplateEngine templates) {
+    ReportBuilder(ITemplateEngine templates, @Value("${escalation.public-url:}") String publicUrl) {
         this.renderer = new ReportRenderer(templates);
+        String url = publicUrl == null ? "" : publicUrl.trim();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     BuiltReport build(JsonNode trend, JsonNode cost, JsonNode knownIssues, JsonNode reportMonthFigures, String zone) {
@@ -49,7 +58,8 @@ class ReportBuilder {
                     ? "" : figures.get("topTeam").asText();
             causes.add(new RootCauseLine(label(code), cause.get("thisMonth").asLong(), cause.get("previousMonth").asLong(),
                     change(cause.get("momChangePct"), cause.get("momLabel").asText()), decimal(cause.get("movingAverage3")),
-                    cause.get("increasing").asBoolean(), area, team, issues(knownIssues.get(code))));
+                    cause.get("increasing").asBoolean(), area, team, issues(knownIssues.get(code)),
+                    ticketsLink(month, zone, code)));
         }
         List<CostLine> costs = new ArrayList<>();
         for (JsonNode line : cost.get("rootCauses")) {
@@ -85,6 +95,19 @@ class ReportBuilder {
             parts.add(issue.get("id").asText() + " " + issue.get("title").asText() + " (" + issue.get("tickets").asLong() + ")");
         }
         return String.join("; ", parts);
+    }
+
+    /** The month's escalations of a root cause on /tickets, with the month's exact instants in the report's zone. */
+    private String ticketsLink(YearMonth month, String zone, String rootCause) {
+        if (publicUrl.isEmpty()) {
+            return null;
+        }
+        ZoneId id = ZoneId.of(zone);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("periodFrom", month.atDay(1).atStartOfDay(id).toOffsetDateTime().toString());
+        parameters.put("periodTo", month.plusMonths(1).atDay(1).atStartOfDay(id).toOffsetDateTime().toString());
+        parameters.put("rootCause", rootCause);
+        return publicUrl + DrillDownLinks.tickets(parameters);
     }
 
     static String label(String rootCause) {

@@ -57,7 +57,8 @@ class EscalationAnalystBrowserIT {
     static void startApplicationAndBrowser() throws Exception {
         dataDir = Files.createTempDirectory("ea-e2e");
         port = PackagedApp.freePort();
-        ProcessBuilder command = PackagedApp.command(dataDir, List.of("-Xmx512m"), List.of("--server.port=" + port));
+        ProcessBuilder command = PackagedApp.command(dataDir, List.of("-Xmx512m"), List.of("--server.port=" + port,
+                "--escalation.public-url=http://127.0.0.1:" + port));
         appLog = dataDir.resolve("app.log");
         command.redirectErrorStream(true);
         command.redirectOutput(appLog.toFile());
@@ -219,6 +220,15 @@ class EscalationAnalystBrowserIT {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(
                 lastMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
         browser.screenshot("07-report-page");
+        // the first root cause's count leads to that month's escalations of it
+        WebElement count = browser.find(By.cssSelector("a[href*='/tickets?']"));
+        String escalations = count.getText();
+        count.click();
+        WebElement total = browser.find(By.id("total"));
+        browser.screenshot("07-report-count-tickets");
+        long expected = Long.parseLong(escalations);
+        assertThat(total.getText()).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d", expected)
+                + (expected == 1 ? " ticket" : " tickets"));
     }
 
     @Test

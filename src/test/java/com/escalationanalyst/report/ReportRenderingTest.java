@@ -38,8 +38,8 @@ class ReportRenderingTest {
         return new MonthlyReportView("October 2026", "September 2026", "America/New_York", "8.00%", "6.30%",
                 "1.70 pts", "up", 88, 63, "+39.68%",
                 List.of(new RootCauseLine("product bug", 30, 12, "+150.00%", "17.33", true, "Billing " + HOSTILE,
-                        "Tier 2 " + HOSTILE, "KI-318 " + HOSTILE + " (25)"),
-                        new RootCauseLine("policy gap", 4, 0, "new", "1.33", false, "", "", "")),
+                        "Tier 2 " + HOSTILE, "KI-318 " + HOSTILE + " (25)", "https://ea.example.com/tickets?rootCause=product_bug"),
+                        new RootCauseLine("policy gap", 4, 0, "new", "1.33", false, "", "", "", null)),
                 "USD", "42.50", "3,187.50",
                 List.of(new CostLine("product bug", 30, "120.00", "2,550.00"),
                         new CostLine("training gap", 15, "60.00", "637.50")),
@@ -88,6 +88,10 @@ class ReportRenderingTest {
         assertThat(document.select("th").eachText()).contains("Top product area", "Top team");
         // styles are inline: no style sheet for clients that drop them
         assertThat(document.select("style, link")).isEmpty();
+        // a root cause with a link (escalation.public-url set) leads from its count to its tickets; one without
+        // shows the count alone
+        assertThat(document.select("a[href='https://ea.example.com/tickets?rootCause=product_bug']").text()).isEqualTo("30");
+        assertThat(document.select("a").size()).isEqualTo(1);
     }
 
     @Test

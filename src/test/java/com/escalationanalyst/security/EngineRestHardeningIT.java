@@ -64,11 +64,11 @@ class EngineRestHardeningIT {
         Api analyst = new Api(port, "analyst7", PASSWORD);
         String start = "/engine-rest/process-definition/key/" + ProcessIds.ANALYZE_ESCALATION_PATTERNS + "/start";
         String[][] refused = {
-            {"{\"result\":{\"value\":\"{}\",\"type\":\"String\"}}", "result: unknown input; the inputs are from, period, productArea, segment, to"},
+            {"{\"result\":{\"value\":\"{}\",\"type\":\"String\"}}", "result: unknown input; the inputs are from, period, productArea, question, region, segment, tier, to"},
             {"{\"period\":{\"value\":7,\"type\":\"Integer\"}}", "period: must be a text"},
             {"{\"period\":{\"value\":\"the week after next\",\"type\":\"String\"}}", "period: 'the week after next' is not a period I understand"},
             {"{\"productArea\":{\"value\":\"" + "x".repeat(201) + "\",\"type\":\"String\"}}", "productArea: is longer than 200 characters"},
-            {"{\"source\":{\"value\":\"batch\",\"type\":\"String\"}}", "source: is set by the API only"},
+            {"{\"source\":{\"value\":\"batch\",\"type\":\"String\"}}", "source: is set by the API and by asked runs only"},
             {"{\"period\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.net.URL\","
                     + "\"serializationDataFormat\":\"application/json\"}}}", "period: must be a text"},
         };
