@@ -130,6 +130,14 @@ class AnalysesPages {
                 if (skill.equals(ArchivedRun.PATTERNS) && key.equals("knownIssues")) {
                     // the kept table's rows are the answer's, in the same order
                     line.add(knownIssues(result.get("rows").get(i), base));
+                } else if (skill.equals(ArchivedRun.PATTERNS) && key.equals("topAreaAndTeam")
+                        && result.get("rows").get(i).hasNonNull("topProductArea") && base.get("productArea") == null) {
+                    // the root cause's escalations in its top product area
+                    JsonNode answerRow = result.get("rows").get(i);
+                    Map<String, String> parameters = new LinkedHashMap<>(base);
+                    parameters.put("rootCause", answerRow.get("rootCause").asText());
+                    parameters.put("productArea", answerRow.get("topProductArea").asText());
+                    line.add(Cell.of(row.path(key).asText(""), DrillDownLinks.tickets(parameters)));
                 } else {
                     line.add(Cell.of(row.path(key).asText(""), drillDown(skill, key, row, result, base)));
                 }

@@ -135,6 +135,13 @@ class DrillDownIT {
         String tickets = api.get(link.group(1).replace("&amp;", "&")).body();
         assertThat(tickets).contains("5 tickets", "T-15", "X-1");
         assertThat(tickets).contains("href=\"/api/tickets.csv?");
+        // product bug's top product area: Notifications (T-6, T-12, X-1) before Billing (T-9, T-15); its link lists
+        // those three
+        Matcher area = Pattern.compile("href=\"(/tickets\\?[^\"]*productArea=Notifications[^\"]*)\">Notifications / ")
+                .matcher(page);
+        assertThat(area.find()).as(page).isTrue();
+        String inArea = api.get(area.group(1).replace("&amp;", "&")).body();
+        assertThat(inArea).contains(">3 tickets<", "T-6", "T-12", "X-1").doesNotContain("T-9<");
         // X-1's notes name KI-318: its count under product bug leads to X-1 alone
         Matcher issue = Pattern.compile("href=\"(/tickets\\?[^\"]*knownIssue=KI-318[^\"]*)\">KI-318 \\(1\\)</a>")
                 .matcher(page);
