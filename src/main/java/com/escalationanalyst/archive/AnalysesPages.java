@@ -80,6 +80,7 @@ class AnalysesPages {
         model.addAttribute("run", run);
         JsonNode result = json.readTree(run.result());
         model.addAttribute("headline", headline(result));
+        model.addAttribute("candidates", candidates(run, result));
         model.addAttribute("table", run.summary() == null ? null
                 : table(run.skill(), json.readTree(run.summary()), result, json.readTree(run.inputs())));
         return "analysis";
@@ -170,6 +171,19 @@ class AnalysesPages {
             return null;
         }
         return DrillDownLinks.tickets(parameters);
+    }
+
+    /** A patterns run's candidate new known issues, each leading to all of its tickets. */
+    static List<Part> candidates(ArchivedRun run, JsonNode result) {
+        List<Part> candidates = new ArrayList<>();
+        JsonNode clusters = result.path("clusters");
+        for (int i = 0; i < clusters.size(); i++) {
+            JsonNode cluster = clusters.get(i);
+            candidates.add(new Part(cluster.get("label").asText() + " (" + cluster.get("productArea").asText() + ", "
+                    + cluster.get("tickets").asLong() + " tickets)", DrillDownLinks.cluster(
+                    result.at("/period/from").asText(), result.at("/period/to").asText(), run.id(), i)));
+        }
+        return candidates;
     }
 
     /** "KI-318 (42), KI-305 (7) and 2 more": each issue's count leads to its tickets under that root cause. */

@@ -14,6 +14,16 @@ public final class DrillDownLinks {
         return link("/tickets", parameters);
     }
 
+    /** The tickets of candidate {@code number} (from 0) of patterns run {@code runId}, within the run's period. */
+    public static String cluster(String periodFrom, String periodTo, String runId, int number) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("periodFrom", periodFrom);
+        parameters.put("periodTo", periodTo);
+        parameters.put("run", runId);
+        parameters.put("cluster", Integer.toString(number));
+        return tickets(parameters);
+    }
+
     static String link(String path, Map<String, String> parameters) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         Map<String, String> values = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package com.escalationanalyst.drilldown;
 import com.escalationanalyst.analysis.AnalysisRequestException;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
+import com.escalationanalyst.analysis.patterns.ClusterMembers;
 import com.escalationanalyst.analysis.patterns.KnownIssueMatching;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
@@ -32,16 +33,19 @@ class TicketSelections {
 
     /** Parameters a drill-down takes; anything else is refused rather than ignored. */
     static final List<String> PARAMETERS = List.of("period", "from", "to", "periodFrom", "periodTo", "productArea",
-            "segment", "tier", "region", "escalated", "rootCause", "knownIssue", "sort", "page", "size");
+            "segment", "tier", "region", "escalated", "rootCause", "knownIssue", "run", "cluster", "sort", "page", "size");
 
     private final PeriodResolver periods;
     private final TicketFilterFactory filters;
     private final KnowledgeService knowledge;
     private final KnownIssueMatching matching;
+    private final ClusterMembers clusterMembers;
     private final ZoneId zone;
 
     TicketSelections(PeriodResolver periods, TicketFilterFactory filters, KnowledgeService knowledge,
-                     KnownIssueMatching matching, @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+                     KnownIssueMatching matching, ClusterMembers clusterMembers,
+                     @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+        this.clusterMembers = clusterMembers;
         this.periods = periods;
         this.filters = filters;
         this.knowledge = knowledge;
@@ -97,7 +101,35 @@ class TicketSelections {
             escalated = Boolean.TRUE;
             ids = matching.ticketsOf(issue, filter, snapshot);
         }
+        if (p.containsKey("cluster") || p.containsKey("run")) {
+            if (issue != null) {
+                throw new AnalysisRequestException("cluster", "a cluster's tickets match no known issue: give cluster"
+                        + " or knownIssue, not both");
+            }
+            ids = cluster(p);
+            escalated = Boolean.TRUE;
+        }
         return new TicketSelection(filter, escalated, cause, codes, issue, ids, sort(p.get("sort")));
+    }
+
+    /** The tickets of candidate {@code cluster} (its place in the answer, from 0) of patterns run {@code run}. */
+    private List<String> cluster(Map<String, String> p) {
+        if (!p.containsKey("run") || !p.containsKey("cluster")) {
+            throw new AnalysisRequestException(p.containsKey("run") ? "cluster" : "run",
+                    "a cluster is named by run (the analysis's id) and cluster (its number in the answer, from 0)");
+        }
+        int number;
+        try {
+            number = Integer.parseInt(p.get("cluster"));
+        } catch (NumberFormatException e) {
+            throw new AnalysisRequestException("cluster", "'" + p.get("cluster") + "' is not a number");
+        }
+        List<String> members = clusterMembers.of(p.get("run"), number);
+        if (members.isEmpty()) {
+            throw new AnalysisRequestException("cluster", "run " + p.get("run") + " kept no cluster " + number
+                    + " (a patterns run keeps its clusters as long as the analyses archive keeps the run)");
+        }
+        return members;
     }
 
     private Period period(Map<String, String> p) {

@@ -116,7 +116,9 @@ class DrillDownIT {
         for (String[] bad : new String[][] {{"sort=colour", "sort"}, {"rootCause=weather", "rootCause"},
                 {"knownIssue=KI-999", "knownIssue"}, {"foo=1", "foo"}, {"size=0", "size"}, {"escalated=yes", "escalated"},
                 {"from=2026-13-01&to=2026-12-31", "from"}, {"segment=Galactic", "segment"},
-                {"periodFrom=2026-09-01T00:00Z", "periodTo"}}) {
+                {"periodFrom=2026-09-01T00:00Z", "periodTo"}, {"cluster=0", "run"}, {"run=no-such-run", "cluster"},
+                {"run=no-such-run&cluster=0", "cluster"}, {"run=r&cluster=first", "cluster"},
+                {"run=r&cluster=0&knownIssue=KI-318", "cluster"}}) {
             HttpResponse<String> response = api.get("/api/tickets?" + bad[0]);
             assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
             assertThat(Api.json(response).get("field").asText()).as(bad[0]).isEqualTo(bad[1]);

@@ -333,6 +333,16 @@ class EscalationAnalystBrowserIT {
                 .isEqualTo(640);
         browser.screenshot("17-analysis-page");
         assertThat(cause.getText()).isEqualTo(rows.get(0).get("rootCause").asText().replace('_', ' '));
+        String analysisPage = browser.driver().getCurrentUrl();
+        // the demo's recurring Slack-alert notes form a candidate new known issue: its link lists all its tickets
+        JsonNode clusters = answer.at("/result/clusters");
+        assertThat(clusters.size()).as("candidate new known issues in the demo data's last quarter").isPositive();
+        browser.find(By.cssSelector("#candidates a")).click();
+        assertThat(browser.find(By.id("total")).getText()).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d tickets",
+                clusters.get(0).get("tickets").asLong()));
+        browser.screenshot("17-candidate-tickets");
+        browser.driver().navigate().to(analysisPage);
+        cause = browser.find(By.cssSelector("#summary tbody tr td a"));
         cause.click();
         WebElement total = browser.find(By.id("total"));
         browser.screenshot("18-tickets-behind-a-count");

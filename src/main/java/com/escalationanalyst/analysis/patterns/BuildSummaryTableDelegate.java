@@ -101,6 +101,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         execution.setVariable(SUMMARY_TABLE, JsonVariables.json(table));
         execution.setVariable(PatternVariables.HEADLINE, headline(result));
         execution.setVariable(PatternVariables.TICKET_LINKS, ticketLinks(result));
+        execution.setVariable(PatternVariables.CANDIDATE_LINKS, candidateLinks(result, execution.getProcessInstanceId()));
         execution.setVariable(PatternVariables.UNMAPPED_TEXT, unmapped(result.get("unmappedReasonCodes")));
         execution.setVariable(PatternVariables.CANDIDATE_ISSUES_TABLE, JsonVariables.json(candidates(result.get("clusters"))));
         execution.setVariable(PatternVariables.STILL_ESCALATING_TABLE,
@@ -132,6 +133,20 @@ class BuildSummaryTableDelegate implements JavaDelegate {
                     .append("](").append(DrillDownLinks.tickets(parameters)).append(')');
         }
         return links.isEmpty() ? "No escalated ticket in this period." : links.toString();
+    }
+
+    /** "Their tickets: [Slack alerts stopped …: 12](/tickets?…&run=…&cluster=0) · …"; empty without candidates. */
+    static String candidateLinks(JsonNode result, String runId) {
+        StringBuilder links = new StringBuilder();
+        JsonNode clusters = result.get("clusters");
+        for (int i = 0; i < clusters.size(); i++) {
+            links.append(links.isEmpty() ? "Their tickets: " : " · ").append('[')
+                    .append(clusters.get(i).get("label").asText().replace("[", "(").replace("]", ")")).append(": ")
+                    .append(clusters.get(i).get("tickets").asLong()).append("](")
+                    .append(DrillDownLinks.cluster(result.at("/period/from").asText(), result.at("/period/to").asText(),
+                            runId, i)).append(')');
+        }
+        return links.toString();
     }
 
     static String unmapped(JsonNode codes) {

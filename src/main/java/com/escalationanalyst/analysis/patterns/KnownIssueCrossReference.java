@@ -9,6 +9,7 @@ import com.escalationanalyst.knowledge.MatchStore;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.knowledge.VectorStore;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,9 +45,11 @@ final class KnownIssueCrossReference {
 
     /**
      * A candidate new known issue: its label (the subject of the ticket nearest its centre), the word phrases
-     * frequent in it and rare in the other clusters, and its ticket ids (the first {@value #MAX_CLUSTER_IDS}).
+     * frequent in it and rare in the other clusters, and its ticket ids (the first {@value #MAX_CLUSTER_IDS});
+     * {@code members} are all of them, kept with the run for its drill-down and never in a process variable.
      */
-    record Cluster(String productArea, long tickets, String label, List<String> phrases, List<String> ticketIds) {
+    record Cluster(String productArea, long tickets, String label, List<String> phrases, List<String> ticketIds,
+                   @JsonIgnore List<String> members) {
     }
 
     /**
@@ -417,6 +420,8 @@ final class KnownIssueCrossReference {
         private final float[] direction;
         private final Map<String, Integer> phraseCounts = new LinkedHashMap<>();
         private final List<String> ticketIds = new ArrayList<>();
+        /** Every member: at most MAX_CLUSTERED_PER_AREA in an area, whatever the period's size. */
+        private final List<String> members = new ArrayList<>();
         private final List<ClusterInput> labelCandidates = new ArrayList<>();
         private long tickets;
 
@@ -446,6 +451,7 @@ final class KnownIssueCrossReference {
             if (ticketIds.size() < MAX_CLUSTER_IDS) {
                 ticketIds.add(ticketId);
             }
+            members.add(ticketId);
             if (labelCandidates.size() < LABEL_CANDIDATES && input.subject() != null && !input.subject().isBlank()) {
                 labelCandidates.add(input);
             }
@@ -465,7 +471,7 @@ final class KnownIssueCrossReference {
             String label = labelCandidates.stream()
                     .max(Comparator.comparingDouble((ClusterInput c) -> similarity(c.vector())))
                     .map(ClusterInput::subject).orElse(String.join(", ", phrases));
-            return new Cluster(area, tickets, label, phrases, List.copyOf(ticketIds));
+            return new Cluster(area, tickets, label, phrases, List.copyOf(ticketIds), List.copyOf(members));
         }
     }
 }

@@ -33,6 +33,7 @@ final class PatternVariables {
     static final String STILL_ESCALATING_TABLE = "stillEscalatingTable";
     /** Markdown links from each root cause's count to its tickets. */
     static final String TICKET_LINKS = "ticketLinks";
+    static final String CANDIDATE_LINKS = "candidateLinks";
     static final String ROW = "row";
     static final String ROOT_CAUSE = "rootCause";
     static final String RECOMMENDATION = "recommendation";

@@ -58,6 +58,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     private final NoteEmbeddingStore vectors;
     private final NoteMatchStore decisions;
     private final CostSettings cost;
+    private final ClusterMembers clusterMembers;
     /** Runs the period's ticket count on a connection of its own while the escalated tickets stream in. */
     private final ExecutorService counting = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "patterns-count");
@@ -67,8 +68,9 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
 
     PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge,
                                  PatternSettings settings, NoteEmbeddingStore vectors, NoteMatchStore decisions,
-                                 CostSettings cost) {
+                                 CostSettings cost, ClusterMembers clusterMembers) {
         this.cost = cost;
+        this.clusterMembers = clusterMembers;
         this.vectors = vectors;
         this.decisions = decisions;
         this.queries = queries;
@@ -145,6 +147,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         execution.setVariable(PatternVariables.AGENT_COST_PER_HOUR, cost.agentCostPerHour().doubleValue());
         execution.setVariable(PatternVariables.CURRENCY, cost.currency());
         execution.setVariable(PatternVariables.FINDINGS, JsonVariables.json(findings));
+        clusterMembers.keep(execution.getProcessInstanceId(), findings.clusters());
         log.debug("Pull escalated tickets: {} escalated, {} cube cells, {} matched, {} clusters in {} ms", escalated,
                 rows.size(), findings.ticketsMatched(), findings.clusters().size(),
                 (System.nanoTime() - started) / 1_000_000);
