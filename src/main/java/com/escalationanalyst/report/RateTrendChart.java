@@ -1,14 +1,11 @@
 package com.escalationanalyst.report;
 
+import com.escalationanalyst.process.PngImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -61,11 +58,6 @@ public final class RateTrendChart {
         renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {5f, 4f}, 0f));
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode the chart", e);
-        }
+        return PngImages.encode(image);
     }
 }

@@ -1,15 +1,12 @@
 package com.escalationanalyst.analysis.patterns;
 
+import com.escalationanalyst.process.PngImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * The patterns analysis as a bar chart (PNG): one bar per root cause, its length the escalations, the part
@@ -26,10 +23,6 @@ public final class RootCauseBars {
     static final Color KNOWN_ISSUE = new Color(0x1F, 0x4E, 0x79);
     static final Color OTHER = new Color(0x8F, 0xB8, 0xDE);
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private RootCauseBars() {
     }
 
@@ -41,7 +34,7 @@ public final class RootCauseBars {
         for (JsonNode row : rows) {
             max = Math.max(max, row.get("count").asLong());
         }
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = PngImages.canvas(WIDTH, height);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -75,12 +68,7 @@ public final class RootCauseBars {
             g.drawString(Long.toString(count), LEFT + length + 6, y + ROW / 2 + 4);
         }
         g.dispose();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode the chart", e);
-        }
+        return PngImages.encode(image);
     }
 
     static long knownIssueTickets(JsonNode row) {

@@ -1,5 +1,6 @@
 package com.escalationanalyst.analysis.segments;
 
+import com.escalationanalyst.process.PngImages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -7,11 +8,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The segment comparison as a forest plot (PNG): one row per group, its rate as a dot and its Wilson 95 %
@@ -30,10 +27,6 @@ public final class ForestPlot {
     static final Color ABOVE = new Color(0xC0, 0x39, 0x2B);
     static final Color OVERALL = new Color(0x61, 0x6E, 0x7C);
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private ForestPlot() {
     }
 
@@ -46,7 +39,7 @@ public final class ForestPlot {
             max = Math.max(max, Math.max(row.path("escalationRate").asDouble(0), row.path("ci95High").asDouble(0)));
         }
         max = max <= 0 ? 1 : max * 1.1;
-        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = PngImages.canvas(WIDTH, height);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -90,7 +83,7 @@ public final class ForestPlot {
             g.fillOval(x - 5, y - 5, 11, 11);
         }
         g.dispose();
-        return encode(image);
+        return PngImages.encode(image);
     }
 
     static int x(double rate, double max, int plotWidth) {
@@ -101,12 +94,4 @@ public final class ForestPlot {
         return label.length() <= 26 ? label : label.substring(0, 25) + "…";
     }
 
-    static byte[] encode(BufferedImage image) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode the chart", e);
-        }
-    }
 }
