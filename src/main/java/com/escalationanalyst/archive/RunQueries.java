@@ -1,6 +1,7 @@
 package com.escalationanalyst.archive;
 
 import com.escalationanalyst.analysis.AnalysisRequestException;
+import com.escalationanalyst.analysis.RequestNumbers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -33,8 +34,8 @@ class RunQueries {
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw new AnalysisRequestException("to", "to (" + toDate + ") is before from (" + fromDate + ")");
         }
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int pageNumber = RequestNumbers.wholeNumber("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+        int pageSize = RequestNumbers.wholeNumber("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         return new RunQuery(chosenSkill, blankToNull(user),
                 fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant(), pageNumber, pageSize);
@@ -49,21 +50,6 @@ class RunQueries {
         } catch (DateTimeParseException e) {
             throw new AnalysisRequestException(field, "'" + text + "' is not a date (YYYY-MM-DD)");
         }
-    }
-
-    private static int number(String field, String text, int absent, int min, int max) {
-        if (blankToNull(text) == null) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new AnalysisRequestException(field, "'" + text + "' must be a whole number from " + min + " to " + max);
     }
 
     private static String blankToNull(String text) {

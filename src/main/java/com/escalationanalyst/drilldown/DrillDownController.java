@@ -1,6 +1,6 @@
 package com.escalationanalyst.drilldown;
 
-import com.escalationanalyst.analysis.AnalysisRequestException;
+import com.escalationanalyst.analysis.RequestNumbers;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.ReasonCodeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +30,7 @@ class DrillDownController {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
+    static final int MAX_PAGE = 1_000_000;
 
     private final TicketSelections selections;
     private final TicketRows rows;
@@ -44,8 +45,8 @@ class DrillDownController {
 
     @GetMapping("/api/tickets")
     ObjectNode page(@RequestParam Map<String, String> parameters) {
-        int page = number(parameters, "page", 0, 0, 1_000_000);
-        int size = number(parameters, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+        int page = RequestNumbers.wholeNumber("page", parameters.get("page"), 0, 0, MAX_PAGE);
+        int size = RequestNumbers.wholeNumber("size", parameters.get("size"), DEFAULT_SIZE, 1, MAX_SIZE);
         TicketSelection selection = selections.of(withoutPaging(parameters));
         ReasonCodeMap codes = knowledge.current().reasonCodes();
         ObjectNode answer = json.createObjectNode();
@@ -103,21 +104,5 @@ class DrillDownController {
         rest.remove("page");
         rest.remove("size");
         return rest;
-    }
-
-    static int number(Map<String, String> parameters, String name, int absent, int min, int max) {
-        String text = parameters.get(name);
-        if (text == null || text.isBlank()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new AnalysisRequestException(name, "'" + text + "' must be a whole number from " + min + " to " + max);
     }
 }

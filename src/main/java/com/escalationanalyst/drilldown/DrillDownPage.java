@@ -1,5 +1,6 @@
 package com.escalationanalyst.drilldown;
 
+import com.escalationanalyst.analysis.RequestNumbers;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.ReasonCodeMap;
 import java.util.LinkedHashMap;
@@ -30,8 +31,8 @@ class DrillDownPage {
 
     @GetMapping("/tickets")
     String page(@RequestParam Map<String, String> parameters, Model model) {
-        int page = DrillDownController.number(parameters, "page", 0, 0, 1_000_000);
-        int size = DrillDownController.number(parameters, "size", DrillDownController.DEFAULT_SIZE, 1,
+        int page = RequestNumbers.wholeNumber("page", parameters.get("page"), 0, 0, DrillDownController.MAX_PAGE);
+        int size = RequestNumbers.wholeNumber("size", parameters.get("size"), DrillDownController.DEFAULT_SIZE, 1,
                 DrillDownController.MAX_SIZE);
         Map<String, String> selectionParameters = DrillDownController.withoutPaging(parameters);
         TicketSelection selection = selections.of(selectionParameters);
