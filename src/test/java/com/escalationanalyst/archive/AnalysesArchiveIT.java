@@ -6,6 +6,7 @@ import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
+import com.escalationanalyst.testsupport.TestUsers;
 import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -19,7 +20,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,12 +60,7 @@ class AnalysesArchiveIT {
         jdbc = new JdbcTemplate(dataSource);
         TestStores.empty(dataSource);
         jdbc.update("DELETE FROM analysis_run");
-        if (identityService.createUserQuery().userId("analyst2").count() == 0) {
-            User user = identityService.newUser("analyst2");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership("analyst2", "escalation-analysts");
-        }
+        TestUsers.ensure(identityService, "analyst2", PASSWORD, "escalation-analysts");
         analyst = new Api(port, "analyst2", PASSWORD);
         assertThat(admin.post("/api/import/tickets", "text/csv", TicketFixtures.threeMonths().bytes()).statusCode())
                 .isEqualTo(200);

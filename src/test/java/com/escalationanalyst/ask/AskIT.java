@@ -8,6 +8,7 @@ import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
+import com.escalationanalyst.testsupport.TestUsers;
 import com.escalationanalyst.testsupport.TicketFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -19,7 +20,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +56,7 @@ class AskIT {
         Api admin = new Api(port);
         TestStores.empty(dataSource);
         new JdbcTemplate(dataSource).update("DELETE FROM analysis_run");
-        if (identityService.createUserQuery().userId("asker").count() == 0) {
-            User user = identityService.newUser("asker");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership("asker", "escalation-analysts");
-        }
+        TestUsers.ensure(identityService, "asker", PASSWORD, "escalation-analysts");
         analyst = new Api(port, "asker", PASSWORD);
         assertThat(admin.post("/api/import/tickets", "text/csv", TicketFixtures.threeMonths().bytes()).statusCode())
                 .isEqualTo(200);
