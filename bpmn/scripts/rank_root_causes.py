@@ -11,6 +11,8 @@
 #              rows: [{rootCause, count, percentOfEscalations, avgResolutionHours, resolved,
 #                      unresolved, topProductArea, topTeam, meanHandleMinutes, estimatedCost, top3}],
 #              agentCostPerHour, currency}
+#   escalationCosts - {byRootCause: {rootCause: {escalations, handleMinutesSum, handleMinutesCount}}}, the input
+#              of the next step, "What fixing would save" (cost_impact.py)
 # Definitions (DESIGN.md "Metric definitions"): rates are percentages at full precision; the estimated cost
 # of a root cause = escalations x (mean handle_time_minutes of those with one / 60) x agent cost per hour,
 # none when no escalation has a handle time; the most common product area is the mode, ties going to the
@@ -75,8 +77,21 @@ def rank(cube, totals, top_teams=None, agent_cost_per_hour=None, currency=None):
     }
 
 
+def escalation_costs(cube):
+    """Escalations and handle minutes per root cause, as cost_impact.py reads them."""
+    by_cause = {}
+    for cell in cube:
+        c = by_cause.setdefault(cell["rootCause"], {"escalations": 0, "handleMinutesSum": 0, "handleMinutesCount": 0})
+        c["escalations"] += cell["count"]
+        c["handleMinutesSum"] += cell.get("handleMinutes", 0)
+        c["handleMinutesCount"] += cell.get("handleTimed", 0)
+    return {"byRootCause": by_cause}
+
+
 top_teams = execution.getVariable("topTeams")
-ranking = rank(json.loads(unicode(execution.getVariable("cube"))), json.loads(unicode(execution.getVariable("totals"))),
+cube = json.loads(unicode(execution.getVariable("cube")))
+ranking = rank(cube, json.loads(unicode(execution.getVariable("totals"))),
                json.loads(unicode(top_teams)) if top_teams is not None else None,
                execution.getVariable("agentCostPerHour"), execution.getVariable("currency"))
 execution.setVariable("ranking", Spin.JSON(json.dumps(ranking)))
+execution.setVariable("escalationCosts", Spin.JSON(json.dumps(escalation_costs(cube))))

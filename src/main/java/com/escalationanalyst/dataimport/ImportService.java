@@ -5,6 +5,7 @@ import com.escalationanalyst.crm.AccountRow;
 import com.escalationanalyst.crm.AccountTable;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketLoads;
 import com.escalationanalyst.helpdesk.TicketsChanged;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.helpdesk.TicketRow;
@@ -30,16 +31,19 @@ public class ImportService {
     private final HelpdeskDatabase helpdesk;
     private final CrmDatabase crm;
     private final ApplicationEventPublisher events;
+    private final TicketLoads loads;
 
-    public ImportService(StagedImporter importer, HelpdeskDatabase helpdesk, CrmDatabase crm, ApplicationEventPublisher events) {
+    public ImportService(StagedImporter importer, HelpdeskDatabase helpdesk, CrmDatabase crm, ApplicationEventPublisher events,
+                         TicketLoads loads) {
         this.importer = importer;
+        this.loads = loads;
         this.helpdesk = helpdesk;
         this.crm = crm;
         this.events = events;
     }
 
     public ImportResult importTickets(InputStream csv) {
-        return changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk), Set.of());
+        return recorded(TicketLoads.IMPORT, changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk), Set.of()));
     }
 
     public ImportResult importAccounts(InputStream csv) {
@@ -48,7 +52,7 @@ public class ImportService {
 
     /** Upserts generated rows (demo data), streamed; listeners learn that any ticket may have changed. */
     public ImportResult upsertTickets(Iterator<TicketRow> rows) {
-        return changed(importer.upsert(rows, TICKETS, helpdesk), Set.of());
+        return recorded(TicketLoads.DEMO, changed(importer.upsert(rows, TICKETS, helpdesk), Set.of()));
     }
 
     /** Upserts a page of rows (a sync); listeners learn which tickets it held. */
@@ -66,6 +70,12 @@ public class ImportService {
         if (result.inserted() + result.updated() > 0) {
             events.publishEvent(new TicketsChanged(result.inserted(), result.updated(), ids));
         }
+        return result;
+    }
+
+    /** Notes a committed ticket load for the report's freshness check (syncs are in the engine's history). */
+    private ImportResult recorded(String kind, ImportResult result) {
+        loads.record(kind, result.inserted(), result.updated());
         return result;
     }
 

@@ -2,6 +2,7 @@ package com.escalationanalyst.report;
 
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.report.ReportBuilder.BuiltReport;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -23,11 +24,16 @@ class BuildReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BuiltReport report = builder.build(JsonVariables.read(execution, ReportVariables.TREND),
+        // named here, before it is stored, so that the report can link to its own pages
+        String reportId = UUID.randomUUID().toString();
+        BuiltReport report = builder.build(new ReportBuilder.Inputs(JsonVariables.read(execution, ReportVariables.TREND),
                 JsonVariables.read(execution, ReportVariables.COST_IMPACT),
                 JsonVariables.read(execution, ReportVariables.KNOWN_ISSUES),
+                JsonVariables.read(execution, ReportVariables.CANDIDATE_ISSUES),
                 JsonVariables.read(execution, ReportVariables.REPORT_MONTH_FIGURES),
-                (String) execution.getVariable(ReportVariables.TIME_ZONE));
+                JsonVariables.read(execution, ReportVariables.FRESHNESS),
+                (String) execution.getVariable(ReportVariables.TIME_ZONE), reportId));
+        execution.setVariable(ReportVariables.REPORT_ID, reportId);
         execution.setVariable(ReportVariables.SUBJECT, report.subject());
         execution.setVariable(ReportVariables.HTML, Variables.stringValue(report.html(), true));
         execution.setVariable(ReportVariables.TEXT, Variables.stringValue(report.text(), true));

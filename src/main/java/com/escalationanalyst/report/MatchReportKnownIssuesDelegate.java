@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Cross-reference known issues": the known issues the report month's escalations match, per root cause. */
+/**
+ * "Cross-reference known issues": the known issues the report month's escalations match, per root cause, and
+ * its candidate new known issues (clusters of similar unmatched product-bug notes).
+ */
 @Component("matchReportKnownIssuesDelegate")
 class MatchReportKnownIssuesDelegate implements JavaDelegate {
 
@@ -26,7 +29,9 @@ class MatchReportKnownIssuesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         YearMonth month = ReportVariables.reportMonth(execution);
-        execution.setVariable(ReportVariables.KNOWN_ISSUES, JsonVariables.json(matching.byRootCause(periods.month(month),
-                knowledge.snapshot(ReportVariables.knowledgeGeneration(execution)))));
+        KnownIssueMatching.PeriodMatches matches = matching.of(periods.month(month),
+                knowledge.snapshot(ReportVariables.knowledgeGeneration(execution)));
+        execution.setVariable(ReportVariables.KNOWN_ISSUES, JsonVariables.json(matches.byRootCause()));
+        execution.setVariable(ReportVariables.CANDIDATE_ISSUES, JsonVariables.json(matches.candidates()));
     }
 }

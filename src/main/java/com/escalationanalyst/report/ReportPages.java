@@ -1,6 +1,16 @@
 package com.escalationanalyst.report;
 
+import com.escalationanalyst.drilldown.DrillDownLinks;
+import com.escalationanalyst.process.JsonVariables;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The report archive in the browser: {@code /reports} lists every report, {@code /reports/{id}} shows one
- * as it was mailed (the chart, a CID image in the e-mail, is served from {@code /reports/{id}/chart.png}).
+ * as it was mailed (the chart, a CID image in the e-mail, is served from {@code /reports/{id}/chart.png}),
+ * {@code /reports/{id}/known-issues} all the known issues its month matched.
  */
 @Controller
 class ReportPages {
@@ -51,6 +62,50 @@ class ReportPages {
                 .contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
                 .body(find(reportId).chartPng());
+    }
+
+    /**
+     * Every known issue the report month's escalations matched, per root cause, each linking to its tickets: where
+     * the report's "+N more" leads (the report itself names the top three of each root cause).
+     */
+    @GetMapping("/reports/{reportId}/known-issues")
+    String knownIssues(@PathVariable String reportId, Model model) {
+        StoredReport report = find(reportId);
+        JsonNode numbers;
+        try {
+            numbers = JsonVariables.mapper().readTree(report.numbers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Report " + reportId + " has unreadable numbers", e);
+        }
+        ZoneId zone = ZoneId.of(report.timeZone());
+        YearMonth month = YearMonth.parse(report.month());
+        String from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime().toString();
+        String to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime().toString();
+        List<CauseIssues> causes = new ArrayList<>();
+        JsonNode knownIssues = numbers.path(ReportVariables.KNOWN_ISSUES);
+        knownIssues.fieldNames().forEachRemaining(cause -> {
+            List<Issue> issues = new ArrayList<>();
+            for (JsonNode issue : knownIssues.get(cause)) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                parameters.put("periodFrom", from);
+                parameters.put("periodTo", to);
+                parameters.put("knownIssue", issue.get("id").asText());
+                parameters.put("rootCause", cause);
+                issues.add(new Issue(issue.get("id").asText(), issue.get("title").asText(), issue.path("status").asText(""),
+                        issue.get("tickets").asLong(), DrillDownLinks.tickets(parameters)));
+            }
+            causes.add(new CauseIssues(cause, ReportBuilder.label(cause), issues));
+        });
+        model.addAttribute("report", report);
+        model.addAttribute("causes", causes);
+        return "report-known-issues";
+    }
+
+    /** A root cause's known issues on the known-issues page. */
+    record CauseIssues(String code, String label, List<Issue> issues) {
+    }
+
+    record Issue(String id, String title, String status, long tickets, String ticketsLink) {
     }
 
     private StoredReport find(String reportId) {

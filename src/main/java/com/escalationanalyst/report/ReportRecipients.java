@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who receives the monthly report: {@code escalation.report.recipients} and the e-mail addresses of the
- * members of the Camunda group {@code escalation.report.recipient-group}, each mailbox once. A member
+ * members of the Camunda groups {@code escalation.report.recipient-groups} (by default the VP of Customer
+ * Experience and the support team leads, see {@link ReportRecipientGroups}), each mailbox once. A member
  * without a usable address is named in the log (never silently left out); a configured recipient that is
  * not an address is kept as refused, so each report lists it.
  */
@@ -39,8 +40,8 @@ class ReportRecipients {
     Resolved resolve() {
         List<String> recipients = new ArrayList<>(settings.recipients());
         Set<String> mailboxes = recipients.stream().map(AddressList::mailbox).collect(Collectors.toCollection(HashSet::new));
-        if (!settings.recipientGroup().isEmpty()) {
-            for (User user : identityService.createUserQuery().memberOfGroup(settings.recipientGroup()).orderByUserId().asc().list()) {
+        for (String group : settings.recipientGroups()) {
+            for (User user : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
                 String email = user.getEmail();
                 try {
                     if (email == null || email.isBlank()) {
@@ -51,7 +52,7 @@ class ReportRecipients {
                         recipients.add(address.toUnicodeString());
                     }
                 } catch (AddressException e) {
-                    log.warn("Group {} member {} gets no monthly report: {} ({})", settings.recipientGroup(), user.getId(),
+                    log.warn("Group {} member {} gets no monthly report: {} ({})", group, user.getId(),
                             e.getMessage(), email);
                 }
             }
@@ -64,8 +65,9 @@ class ReportRecipients {
         String refused = settings.refusedRecipients().isEmpty() ? ""
                 : " (refused: " + settings.refusedRecipients().stream()
                         .map(r -> "'" + r.address() + "': " + r.reason()).collect(Collectors.joining(", ")) + ")";
-        return ReportSettings.RECIPIENTS_PROPERTY + refused + (settings.recipientGroup().isEmpty()
-                ? " (escalation.report.recipient-group is not set)"
-                : " and the members of group '" + settings.recipientGroup() + "' with an e-mail address");
+        return ReportSettings.RECIPIENTS_PROPERTY + refused + (settings.recipientGroups().isEmpty()
+                ? " (escalation.report.recipient-groups is empty)"
+                : " or give members with an e-mail address to the groups " + settings.recipientGroups().stream()
+                        .map(g -> "'" + g + "'").collect(Collectors.joining(", ")));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public class ReportSettings {
     private final String cronText;
     private final List<String> recipients;
     private final List<AddressList.Refused> refusedRecipients;
-    private final String recipientGroup;
+    private final List<String> recipientGroups;
     private final String from;
     private final Path outbox;
     private final BigDecimal agentCostPerHour;
@@ -40,6 +41,7 @@ public class ReportSettings {
     ReportSettings(@Value("${escalation.time-zone:UTC}") ZoneId zone,
                    @Value("${escalation.report.cron:0 0 6 1 * ?}") String cron,
                    @Value("${escalation.report.recipients:}") String recipients,
+                   @Value("${escalation.report.recipient-groups:" + ReportRecipientGroups.DEFAULT_GROUPS + "}") List<String> recipientGroups,
                    @Value("${escalation.report.recipient-group:}") String recipientGroup,
                    @Value("${escalation.report.from:escalation-analyst@localhost}") String from,
                    @Value("${escalation.report.outbox:${escalation.data-dir:./data}/outbox}") Path outbox,
@@ -60,7 +62,16 @@ public class ReportSettings {
             log.warn("{}: '{}' is not an e-mail address ({}); the monthly report goes to the other recipients "
                     + "and lists this one as refused", RECIPIENTS_PROPERTY, refused.address(), refused.reason());
         }
-        this.recipientGroup = recipientGroup == null ? "" : recipientGroup.trim();
+        List<String> groups = new ArrayList<>();
+        for (String group : recipientGroups) {
+            if (!group.isBlank() && !groups.contains(group.trim())) {
+                groups.add(group.trim());
+            }
+        }
+        if (recipientGroup != null && !recipientGroup.isBlank() && !groups.contains(recipientGroup.trim())) {
+            groups.add(recipientGroup.trim());
+        }
+        this.recipientGroups = List.copyOf(groups);
         this.from = sender(from);
         this.outbox = outbox;
         this.agentCostPerHour = cost.agentCostPerHour();
@@ -98,8 +109,9 @@ public class ReportSettings {
         return refusedRecipients;
     }
 
-    public String recipientGroup() {
-        return recipientGroup;
+    /** The Camunda groups whose members (with an e-mail address) receive the report, in order, each once. */
+    public List<String> recipientGroups() {
+        return recipientGroups;
     }
 
     public String from() {

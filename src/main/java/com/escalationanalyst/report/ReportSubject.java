@@ -6,14 +6,16 @@ import java.util.Locale;
 
 /**
  * The report's e-mail subject, built from numbers and month names only (nothing a ticket wrote can
- * reach a mail header), e.g. {@code Escalations October 2026: 7.42% (up 1.10 pts from September)}.
+ * reach a mail header), e.g. {@code Escalations October 2026: 7.42% (up 1.10 pts from September)}. The
+ * direction word follows trend_analysis.py's rule: "up" or "down" only for a significant and material change,
+ * otherwise "stable" with the signed change, e.g. {@code (stable, +0.12 pts from September)}.
  */
 public final class ReportSubject {
 
     private ReportSubject() {
     }
 
-    public static String of(YearMonth month, Double rate, Double changePts) {
+    public static String of(YearMonth month, Double rate, Double changePts, String direction) {
         String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
         String previous = month.minusMonths(1).getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         if (rate == null) {
@@ -27,6 +29,9 @@ public final class ReportSubject {
         if (rounded.equals("0.00")) {
             return head + " (unchanged from " + previous + ")";
         }
-        return head + " (" + (changePts > 0 ? "up " : "down ") + rounded + " pts from " + previous + ")";
+        if ("up".equals(direction) || "down".equals(direction)) {
+            return head + " (" + direction + " " + rounded + " pts from " + previous + ")";
+        }
+        return head + " (stable, " + (changePts > 0 ? "+" : "-") + rounded + " pts from " + previous + ")";
     }
 }

@@ -21,11 +21,19 @@ public final class ReportVariables {
     public static final String ALREADY_SENT = "alreadySent";
     public static final String KNOWLEDGE_GENERATION = "knowledgeGeneration";
 
+    /** Set by "Resolve report month": escalation.report.trend.* for trend_analysis.py (JSON). */
+    public static final String TREND_RULES = "trendRules";
+
+    /** Set by "Check the data's freshness" (and again by "Hold the mail until the data is complete"). */
+    public static final String FRESHNESS = "freshness";
+    public static final String DATA_COMPLETE = "dataComplete";
+
     /** Query results (JSON): the report month, the month before, the six months before that. */
     public static final String REPORT_MONTH_FIGURES = "reportMonthFigures";
     public static final String PREVIOUS_MONTH_FIGURES = "previousMonthFigures";
     public static final String TRAILING_MONTH_FIGURES = "trailingMonthFigures";
     public static final String KNOWN_ISSUES = "knownIssues";
+    public static final String CANDIDATE_ISSUES = "candidateIssues";
 
     /** Script results (JSON). */
     public static final String TREND = "trend";

@@ -6,6 +6,7 @@ import static com.escalationanalyst.report.ReportVariables.MONTH;
 import static com.escalationanalyst.report.ReportVariables.SEND;
 
 import com.escalationanalyst.knowledge.KnowledgeService;
+import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,9 +27,11 @@ class ResolveReportMonthDelegate implements JavaDelegate {
     private final ReportRecipients recipients;
     private final KnowledgeService knowledge;
     private final InstantRange instants;
+    private final TrendRules trendRules;
 
     ResolveReportMonthDelegate(ReportSettings settings, Clock clock, ReportArchive archive, ReportRecipients recipients,
-                               KnowledgeService knowledge, InstantRange instants) {
+                               KnowledgeService knowledge, InstantRange instants, TrendRules trendRules) {
+        this.trendRules = trendRules;
         this.settings = settings;
         this.clock = clock;
         this.archive = archive;
@@ -55,5 +58,6 @@ class ResolveReportMonthDelegate implements JavaDelegate {
         }
         execution.setVariable(ReportVariables.ALREADY_SENT, archive.sentReportOf(request.month().toString()).isPresent());
         execution.setVariable(ReportVariables.KNOWLEDGE_GENERATION, knowledge.current().generation());
+        execution.setVariable(ReportVariables.TREND_RULES, JsonVariables.json(trendRules));
     }
 }

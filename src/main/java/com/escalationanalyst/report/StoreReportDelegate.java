@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 class StoreReportDelegate implements JavaDelegate {
 
     private static final String[] NUMBERS = {ReportVariables.TREND, ReportVariables.COST_IMPACT,
-            ReportVariables.KNOWN_ISSUES, ReportVariables.REPORT_MONTH_FIGURES, ReportVariables.PREVIOUS_MONTH_FIGURES,
+            ReportVariables.KNOWN_ISSUES, ReportVariables.CANDIDATE_ISSUES, ReportVariables.FRESHNESS,
+            ReportVariables.REPORT_MONTH_FIGURES, ReportVariables.PREVIOUS_MONTH_FIGURES,
             ReportVariables.TRAILING_MONTH_FIGURES};
 
     private final ReportArchive archive;
@@ -43,7 +43,7 @@ class StoreReportDelegate implements JavaDelegate {
         boolean send = (Boolean) execution.getVariable(ReportVariables.SEND);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         ReportRecipients.Resolved to = send ? recipients.resolve() : new ReportRecipients.Resolved(List.of(), List.of());
-        String reportId = UUID.randomUUID().toString();
+        String reportId = (String) execution.getVariable(ReportVariables.REPORT_ID);
         archive.insert(new StoredReport(reportId, (String) execution.getVariable(ReportVariables.REPORT_MONTH),
                 (String) execution.getVariable(ReportVariables.TIME_ZONE),
                 (String) execution.getVariable(ReportVariables.TRIGGER),
@@ -54,7 +54,6 @@ class StoreReportDelegate implements JavaDelegate {
                 to.refused().stream().map(r -> new StoredReport.Refusal(r.address(), r.reason(),
                         StoredReport.REFUSED_BY_CONFIGURATION, now)).toList(),
                 numbers.toString(), execution.getProcessInstanceId(), now, send, null));
-        execution.setVariable(ReportVariables.REPORT_ID, reportId);
         execution.setVariable(ReportVariables.REPORT_LINK, "/reports/" + reportId);
     }
 }

@@ -95,6 +95,9 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         result.set("unmappedReasonCodes", JsonVariables.read(execution, PatternVariables.UNMAPPED_REASON_CODES));
         result.set("clusters", findings.get("clusters"));
         result.set("knownIssuesStillEscalating", findings.get("stillEscalating"));
+        JsonNode costImpact = JsonVariables.read(execution, PatternVariables.COST_IMPACT);
+        result.set("knownIssueSavings", costImpact.get("knownIssues"));
+        result.set("topSavings", costImpact.get("topSavings"));
         result.put("processInstanceId", execution.getProcessInstanceId());
 
         execution.setVariable(RESULT, JsonVariables.json(result));
@@ -102,6 +105,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         execution.setVariable(PatternVariables.HEADLINE, headline(result));
         execution.setVariable(PatternVariables.TICKET_LINKS, ticketLinks(result));
         execution.setVariable(PatternVariables.CANDIDATE_LINKS, candidateLinks(result, execution.getProcessInstanceId()));
+        execution.setVariable(PatternVariables.SAVINGS_TEXT, savings(costImpact));
         execution.setVariable(PatternVariables.UNMAPPED_TEXT, unmapped(result.get("unmappedReasonCodes")));
         execution.setVariable(PatternVariables.CANDIDATE_ISSUES_TABLE, JsonVariables.json(candidates(result.get("clusters"))));
         execution.setVariable(PatternVariables.STILL_ESCALATING_TABLE,
@@ -147,6 +151,16 @@ class BuildSummaryTableDelegate implements JavaDelegate {
                             runId, i)).append(')');
         }
         return links.toString();
+    }
+
+    /** The three fixes that would save most in the period, one sentence each (a Markdown list). */
+    static String savings(JsonNode costImpact) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode fix : costImpact.get("topSavings")) {
+            text.append(text.isEmpty() ? "" : "\n").append("- ").append(FixSavings.sentence(fix,
+                    costImpact.get("currency").asText(), costImpact.get("agentCostPerHour").asDouble(), "in this period"));
+        }
+        return text.isEmpty() ? "No escalated ticket in this period." : text.toString();
     }
 
     static String unmapped(JsonNode codes) {

@@ -20,6 +20,14 @@ public class KnownIssueMatching {
     public record MatchedIssue(String id, String title, String status, long tickets) {
     }
 
+    /** A candidate new known issue: similar unmatched product-bug notes, labelled by their most central subject. */
+    public record Candidate(String productArea, long tickets, String label) {
+    }
+
+    /** The period's known issues per root cause and its candidate new known issues, largest first. */
+    public record PeriodMatches(Map<String, List<MatchedIssue>> byRootCause, List<Candidate> candidates) {
+    }
+
     private final PatternQueries queries;
     private final PatternSettings settings;
     private final NoteEmbeddingStore vectors;
@@ -48,13 +56,15 @@ public class KnownIssueMatching {
         return tickets;
     }
 
-    public Map<String, List<MatchedIssue>> byRootCause(Period period, KnowledgeSnapshot knowledge) {
+    public PeriodMatches of(Period period, KnowledgeSnapshot knowledge) {
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(knowledge,
                 settings.documentedBugShare(), settings.clusterMinSize(), vectors, decisions);
         crossReference.readAll(queries, new TicketFilter(period, null, null, null, null, null, false));
-        Map<String, List<MatchedIssue>> result = new TreeMap<>();
-        crossReference.findings().knownIssuesByRootCause().forEach((cause, issues) -> result.put(cause,
+        KnownIssueCrossReference.Findings findings = crossReference.findings();
+        Map<String, List<MatchedIssue>> byRootCause = new TreeMap<>();
+        findings.knownIssuesByRootCause().forEach((cause, issues) -> byRootCause.put(cause,
                 issues.stream().map(i -> new MatchedIssue(i.id(), i.title(), i.status(), i.tickets())).toList()));
-        return result;
+        return new PeriodMatches(byRootCause, findings.clusters().stream()
+                .map(c -> new Candidate(c.productArea(), c.tickets(), c.label())).toList());
     }
 }

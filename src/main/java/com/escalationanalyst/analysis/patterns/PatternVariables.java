@@ -34,6 +34,9 @@ final class PatternVariables {
     /** Markdown links from each root cause's count to its tickets. */
     static final String TICKET_LINKS = "ticketLinks";
     static final String CANDIDATE_LINKS = "candidateLinks";
+    /** "What fixing would save" (cost_impact.py) and its top three as sentences for the review form. */
+    static final String COST_IMPACT = "costImpact";
+    static final String SAVINGS_TEXT = "savingsText";
     static final String ROW = "row";
     static final String ROOT_CAUSE = "rootCause";
     static final String RECOMMENDATION = "recommendation";

@@ -8,6 +8,7 @@ import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
+import com.escalationanalyst.process.NumberText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,7 +99,7 @@ class BuildSegmentTableDelegate implements JavaDelegate {
         if (p == null || p.isNull() || row.path("note").isTextual()) {
             return "";
         }
-        return p.asDouble() < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p.asDouble());
+        return NumberText.pValue(p.asDouble());
     }
 
     private static String percent(JsonNode value) {
