@@ -3,6 +3,7 @@ package com.escalationanalyst.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.escalationanalyst.report.MonthlyReportView.CostLine;
+import com.escalationanalyst.report.MonthlyReportView.IssueLine;
 import com.escalationanalyst.report.MonthlyReportView.RootCauseLine;
 import com.escalationanalyst.report.RateTrendChart.MonthRate;
 import java.awt.image.BufferedImage;
@@ -36,14 +37,26 @@ class ReportRenderingTest {
 
     static MonthlyReportView report() {
         return new MonthlyReportView("October 2026", "September 2026", "America/New_York", "8.00%", "6.30%",
-                "1.70 pts", "up", 88, 63, "+39.68%",
-                List.of(new RootCauseLine("product bug", 30, 12, "+150.00%", "17.33", true, "Billing " + HOSTILE,
-                        "Tier 2 " + HOSTILE, "KI-318 " + HOSTILE + " (25)", "https://ea.example.com/tickets?rootCause=product_bug"),
-                        new RootCauseLine("policy gap", 4, 0, "new", "1.33", false, "", "", "", null)),
+                "up 1.70 pts, a significant change (p = 0.0031)", 88, 63, "+39.68%",
+                "Forecast for November 2026: 7.29% (likely between 4.72% and 9.87%)",
+                List.of(new RootCauseLine("product bug", 30, 12, "+150.00%", "17.33", "increasing", "Billing " + HOSTILE,
+                        "Tier 2 " + HOSTILE, List.of(
+                                new IssueLine("KI-318", "Export " + HOSTILE, 25, "https://ea.example.com/tickets?knownIssue=KI-318"),
+                                new IssueLine("KI-327", "Sync drops", 3, "https://ea.example.com/tickets?knownIssue=KI-327"),
+                                new IssueLine("KI-330", "Login loops", 1, "https://ea.example.com/tickets?knownIssue=KI-330")),
+                        2, "https://ea.example.com/reports/r1/known-issues#product_bug",
+                        "https://ea.example.com/tickets?rootCause=product_bug"),
+                        new RootCauseLine("training gap", 15, 20, "-25.00%", "25.00", "decreasing", "", "", List.of(), 0, null,
+                                null),
+                        new RootCauseLine("policy gap", 4, 0, "new", "1.33", "", "", "", List.of(), 0, null, null)),
+                List.of("Billing: “Invoice PDF is blank” (6 tickets)"),
                 "USD", "42.50", "3,187.50",
                 List.of(new CostLine("product bug", 30, "120.00", "2,550.00"),
                         new CostLine("training gap", 15, "60.00", "637.50")),
-                "refund_" + HOSTILE);
+                List.of("Fixing KI-318 (Export) would avoid about 25 escalations, about 2,130 USD a month at 42.50 USD/h."),
+                "refund_" + HOSTILE,
+                "Data: newest import ended 2026-11-01 05:40 EST; 3.0 tickets a day (3.1 a day in the months before: 97%); "
+                        + "days without tickets: none; open sync incidents: none.", "");
     }
 
     @Test
@@ -58,16 +71,48 @@ class ReportRenderingTest {
     }
 
     @Test
-    void theSubjectCarriesRateAndDirection() {
-        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, 1.1))
+    void theSubjectCarriesRateAndADirectionOnlyForASignificantChange() {
+        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, 1.1, "up"))
                 .isEqualTo("Escalations October 2026: 7.42% (up 1.10 pts from September)");
-        assertThat(ReportSubject.of(YearMonth.of(2026, 1), 5.0, -0.256))
+        assertThat(ReportSubject.of(YearMonth.of(2026, 1), 5.0, -0.256, "down"))
                 .isEqualTo("Escalations January 2026: 5.00% (down 0.26 pts from December)");
-        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, 0.001))
+        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, 1.1, "stable"))
+                .isEqualTo("Escalations October 2026: 7.42% (stable, +1.10 pts from September)");
+        assertThat(ReportSubject.of(YearMonth.of(2026, 1), 5.0, -0.256, "stable"))
+                .isEqualTo("Escalations January 2026: 5.00% (stable, -0.26 pts from December)");
+        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, 0.001, "stable"))
                 .isEqualTo("Escalations October 2026: 7.42% (unchanged from September)");
-        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, null))
+        assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, null, "new"))
                 .isEqualTo("Escalations October 2026: 7.42% (no data for September)");
-        assertThat(ReportSubject.of(YearMonth.of(2026, 10), null, null)).isEqualTo("Escalations October 2026: no tickets");
+        assertThat(ReportSubject.of(YearMonth.of(2026, 10), null, null, "stable")).isEqualTo("Escalations October 2026: no tickets");
+    }
+
+    @Test
+    void theForecastIsDrawnAfterTheLastMonthInItsOwnColour() throws Exception {
+        List<MonthRate> months = List.of(new MonthRate("2026-08", 6.0, null), new MonthRate("2026-09", 6.3, null),
+                new MonthRate("2026-10", 8.0, 20.3 / 3));
+        BufferedImage without = ImageIO.read(new ByteArrayInputStream(RateTrendChart.png(months)));
+        BufferedImage with = ImageIO.read(new ByteArrayInputStream(RateTrendChart.png(months,
+                new RateTrendChart.Forecast("2026-11", 7.3, 4.7, 9.9))));
+        // without a forecast no pixel has its colour; with one, its pixels lie right of the chart's middle (the
+        // fourth of four month columns, and the dashed line into it from the third)
+        assertThat(columnsOf(without, RateTrendChart.FORECAST_COLOR)).isEmpty();
+        List<Integer> columns = columnsOf(with, RateTrendChart.FORECAST_COLOR);
+        assertThat(columns).isNotEmpty();
+        assertThat(columns.stream().mapToInt(Integer::intValue).min().getAsInt()).isGreaterThan(RateTrendChart.WIDTH / 2);
+    }
+
+    /** The x of every pixel (in the plot, above the legend) that has exactly this colour. */
+    static List<Integer> columnsOf(BufferedImage image, java.awt.Color colour) {
+        List<Integer> xs = new java.util.ArrayList<>();
+        for (int y = 0; y < image.getHeight() - 40; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    xs.add(x);
+                }
+            }
+        }
+        return xs;
     }
 
     @Test
@@ -81,25 +126,39 @@ class ReportRenderingTest {
         assertThat(document.select("img").attr("src")).isEqualTo("cid:" + ReportRenderer.CHART_CID);
         assertThat(document.select("script")).isEmpty();
         assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>");
-        assertThat(document.text()).contains("8.00%", "6.30%", "up 1.70 pts", "+150.00%", "▲ increasing",
-                "3,187.50 USD", "42.50 USD per hour");
+        assertThat(document.text()).contains("8.00%", "6.30%", "up 1.70 pts, a significant change (p = 0.0031)", "+150.00%",
+                "▲ increasing", "▼ decreasing", "3,187.50 USD", "42.50 USD per hour",
+                "Forecast for November 2026: 7.29% (likely between 4.72% and 9.87%)",
+                "What fixing would save", "would avoid about 25 escalations", "Invoice PDF is blank",
+                "Data: newest import ended 2026-11-01 05:40 EST");
+        // one "increasing" and one "decreasing": the policy gap's new four are not a trend
+        assertThat(document.select("strong:containsOwn(increasing), strong:containsOwn(decreasing)")).hasSize(2);
         // product area and unmapped reason code come from tickets: shown as text, never as markup
         assertThat(document.text()).contains("Billing " + HOSTILE, "Tier 2 " + HOSTILE, "refund_" + HOSTILE);
         assertThat(document.select("th").eachText()).contains("Top product area", "Top team");
         // styles are inline: no style sheet for clients that drop them
         assertThat(document.select("style, link")).isEmpty();
         // a root cause with a link (escalation.public-url set) leads from its count to its tickets; one without
-        // shows the count alone
+        // shows the count alone; each of its top three known issues leads to its tickets, the rest to the
+        // report's known-issues page as "+2 more"
         assertThat(document.select("a[href='https://ea.example.com/tickets?rootCause=product_bug']").text()).isEqualTo("30");
-        assertThat(document.select("a").size()).isEqualTo(1);
+        assertThat(document.select("a[href*='knownIssue=']").eachText()).containsExactly("KI-318", "KI-327", "KI-330");
+        assertThat(document.select("a[href='https://ea.example.com/reports/r1/known-issues#product_bug']").text())
+                .isEqualTo("+2 more");
+        assertThat(document.select("a").size()).isEqualTo(5);
     }
 
     @Test
     void theTextPartSaysTheSame() {
         String text = renderer().text(report());
-        assertThat(text).contains("October 2026: 8.00% (September 2026: 6.30%; up 1.70 pts)")
+        assertThat(text).contains("October 2026: 8.00% (September 2026: 6.30%; up 1.70 pts, a significant change (p = 0.0031))")
                 .contains("product bug: 30 (previous 12, +150.00%; 3-month average 17.33) INCREASING; top product area: Billing "
-                        + HOSTILE + "; top team: Tier 2 " + HOSTILE + "; known issues")
+                        + HOSTILE + "; top team: Tier 2 " + HOSTILE + "\n       KI-318 Export " + HOSTILE + ": 25\n")
+                .contains("+2 more known issues: https://ea.example.com/reports/r1/known-issues#product_bug")
+                .contains("training gap: 15 (previous 20, -25.00%; 3-month average 25.00) DECREASING")
+                .contains("Forecast for November 2026")
+                .contains("* Fixing KI-318 (Export) would avoid about 25 escalations")
+                .contains("Data: newest import ended")
                 .contains("policy gap: 4 (previous 0, new; 3-month average 1.33)\n")
                 .contains("product bug: 30 escalations x 120.00 min = 2,550.00")
                 .contains("Total: 3,187.50");

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +20,17 @@ import org.slf4j.LoggerFactory;
 class ReportScheduleTest {
 
     static ReportSettings settings(String zone, String cron, String recipients) {
-        return new ReportSettings(ZoneId.of(zone), cron, recipients, "", "reports@example.com", Path.of("outbox"),
+        return new ReportSettings(ZoneId.of(zone), cron, recipients, List.of(), "", "reports@example.com", Path.of("outbox"),
                 new CostSettings(new BigDecimal("38.00"), "USD"));
+    }
+
+    @Test
+    void recipientGroupsAreTheRolesEachOnceWithTheOlderSingleGroupAdded() {
+        ReportSettings settings = new ReportSettings(ZoneId.of("UTC"), "0 0 6 1 * ?", "", List.of(" vpCustomerExperience",
+                "supportTeamLeads", "vpCustomerExperience", ""), "escalationReportRecipients", "reports@example.com",
+                Path.of("outbox"), new CostSettings(new BigDecimal("38.00"), "USD"));
+        assertThat(settings.recipientGroups()).containsExactly("vpCustomerExperience", "supportTeamLeads",
+                "escalationReportRecipients");
     }
 
     @Test
