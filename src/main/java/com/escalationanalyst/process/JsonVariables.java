@@ -30,7 +30,11 @@ public final class JsonVariables {
 
     /** A JSON (or JSON text) variable as a tree; null when the variable is absent. */
     public static JsonNode read(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+        return tree(scope.getVariable(name), name);
+    }
+
+    /** A JSON (or JSON text) variable's value, e.g. one returned with a started instance, as a tree; null for null. */
+    public static JsonNode tree(Object value, String name) {
         if (value == null) {
             return null;
         }

@@ -89,6 +89,16 @@ class MonthlyReportController {
         answer.put("subject", instance.getVariables().get(ReportVariables.SUBJECT));
         answer.put("month", month);
         answer.put("send", request.send());
+        if (instance.getVariables().get(ReportVariables.REPORT_ID) == null
+                && Boolean.FALSE.equals(instance.getVariables().get(ReportVariables.DATA_COMPLETE))) {
+            // held until the data is complete: an incident in Cockpit says the same
+            List<String> reasons = new ArrayList<>();
+            JsonVariables.tree(instance.getVariables().get(ReportVariables.FRESHNESS), ReportVariables.FRESHNESS)
+                    .get("reasons").forEach(r -> reasons.add(r.asText()));
+            answer.put("held", true);
+            answer.put("heldBecause", reasons);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+        }
         return ResponseEntity.ok(answer);
     }
 

@@ -46,7 +46,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -80,6 +79,8 @@ import org.springframework.test.context.TestPropertySource;
     "escalation.report.recipients=vp-cx@example.com, \"Doe, Jane\" <jane.doe@example.com>, leads@example.com, "
             + "not an address",
     "escalation.report.recipient-group=" + MonthlyReportProcessIT.GROUP,
+    // the fixture has tickets on days 1-28 of each month only: October's 29th and 30th are two days without
+    "escalation.report.freshness.max-missing-days=3",
     "spring.mail.host=127.0.0.1",
     "spring.mail.properties.mail.smtp.connectiontimeout=3000",
     "spring.mail.properties.mail.smtp.timeout=3000"})
@@ -145,10 +146,9 @@ class MonthlyReportProcessIT {
         smtp.acceptEveryone();
         runtimeService.createProcessInstanceQuery().list()
                 .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "test reset", true, true, true, true));
-        if (identityService.createGroupQuery().groupId(GROUP).count() == 0) {
-            Group group = identityService.newGroup(GROUP);
-            group.setName("Monthly report readers");
-            identityService.saveGroup(group);
+        // the group exists from the start (every configured recipient group is created empty); its members do not
+        assertThat(identityService.createGroupQuery().groupId(GROUP).count()).isOne();
+        if (identityService.createUserQuery().userId("leadEmea").count() == 0) {
             User lead = identityService.newUser("leadEmea");
             lead.setEmail("lead.emea@example.com");
             lead.setPassword("irrelevant-" + System.nanoTime());
@@ -179,6 +179,11 @@ class MonthlyReportProcessIT {
                 "BUG-CONFIRMED", "Notifications", 60, null));
         tickets.add(new T("EDGE-OUT", ZonedDateTime.of(2026, 11, 1, 0, 5, 0, 0, NEW_YORK).toInstant(), true,
                 "BUG-CONFIRMED", "Notifications", 60, null));
+        importTickets();
+    }
+
+    /** Imports the fixture's tickets (again: a ticket already there is updated to the same values). */
+    void importTickets() {
         Csv csv = new Csv(TicketCsvFormat.COLUMNS);
         for (T t : tickets) {
             csv.row("ticket_id", t.id(), "created_at", t.created().toString(), "status", "closed", "priority", "normal",
@@ -232,12 +237,56 @@ class MonthlyReportProcessIT {
         return total;
     }
 
+    /**
+     * "up"/"down" when the two-proportion z-test (pooled) puts |z| beyond 1.959964, the two-sided 5 % point, and
+     * the rate moved by at least 10 % of itself; otherwise "stable" with the signed change.
+     */
     String expectedSubject(YearMonth month) {
+        List<T> now = in(month);
+        List<T> before = in(month.minusMonths(1));
+        double e1 = now.stream().filter(T::escalated).count();
+        double e0 = before.stream().filter(T::escalated).count();
+        double pooled = (e1 + e0) / (now.size() + before.size());
+        double z = (e1 / now.size() - e0 / before.size())
+                / Math.sqrt(pooled * (1 - pooled) * (1.0 / now.size() + 1.0 / before.size()));
         double change = rate(month) - rate(month.minusMonths(1));
-        return String.format(Locale.ROOT, "Escalations %s %d: %.2f%% (%s %.2f pts from %s)",
-                month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), month.getYear(),
-                rate(month), change > 0 ? "up" : "down", Math.abs(change),
-                month.minusMonths(1).getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+        boolean trend = Math.abs(z) > 1.959964 && Math.abs(change) / rate(month.minusMonths(1)) >= 0.10;
+        String name = month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
+        String previous = month.minusMonths(1).getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return trend
+                ? String.format(Locale.ROOT, "Escalations %s: %.2f%% (%s %.2f pts from %s)", name, rate(month),
+                        change > 0 ? "up" : "down", Math.abs(change), previous)
+                : String.format(Locale.ROOT, "Escalations %s: %.2f%% (stable, %+.2f pts from %s)", name, rate(month),
+                        change, previous);
+    }
+
+    /**
+     * A root cause's direction by the exact conditional binomial test, every term of Binomial(x0 + x1, n1 / (n0 + n1))
+     * summed directly: p = min(1, 2 x the smaller tail); a trend below 0.05 with a rate change of at least 10 %.
+     */
+    String expectedDirection(YearMonth month, String rootCause) {
+        long x1 = escalations(month, rootCause);
+        long x0 = escalations(month.minusMonths(1), rootCause);
+        double n1 = in(month).size();
+        double n0 = in(month.minusMonths(1)).size();
+        int n = (int) (x0 + x1);
+        double p = n1 / (n0 + n1);
+        double lower = 0;
+        double upper = 0;
+        for (int k = 0; k <= n; k++) {
+            double term = 1;
+            for (int j = 1; j <= k; j++) {
+                term *= (double) (n - k + j) / j;
+            }
+            term *= Math.pow(p, k) * Math.pow(1 - p, n - k);
+            lower += k <= x1 ? term : 0;
+            upper += k >= x1 ? term : 0;
+        }
+        double pValue = Math.min(1, 2 * Math.min(lower, upper));
+        double rate1 = x1 / n1;
+        double rate0 = x0 / n0;
+        boolean material = rate0 == 0 ? rate1 > 0 : Math.abs(rate1 - rate0) / rate0 >= 0.10;
+        return pValue < 0.05 && material ? (rate1 > rate0 ? "increasing" : "decreasing") : "stable";
     }
 
     // ---- tests ----
@@ -282,7 +331,7 @@ class MonthlyReportProcessIT {
     }
 
     @Test
-    void afterTheSpringChangeTheTimerIsDueAt0600DaylightTimeWhateverTheJvmZone() {
+    void afterTheSpringChangeTheTimerIsDueAt0600DaylightTimeWhateverTheJvmZone() throws Exception {
         // 10 March 2027 is still standard time (clocks go forward on 14 March); the waiting timer is overdue:
         // it fires, late, once, and the next one is computed from now, across the change
         ClockUtil.setCurrentTime(at(2027, 3, 10, 12, 0));
@@ -300,10 +349,18 @@ class MonthlyReportProcessIT {
         } finally {
             TimeZone.setDefault(jvmZone);
         }
-        // both runs reported a month without tickets (February, March 2027) and wait to send it
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessIds.MONTHLY_ESCALATION_REPORT)
-                .list()).extracting(p -> runtimeService.getVariable(p.getId(), ReportVariables.SUBJECT))
-                .containsExactlyInAnyOrder("Escalations February 2027: no tickets", "Escalations March 2027: no tickets");
+        // both runs are for months (February, March 2027) no data was loaded for: each waits, held, at its
+        // freshness job, saying so
+        List<String> instances = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.MONTHLY_ESCALATION_REPORT).list().stream().map(p -> p.getId()).toList();
+        assertThat(instances).extracting(id -> runtimeService.getVariable(id, ReportVariables.REPORT_MONTH))
+                .containsExactlyInAnyOrder("2027-02", "2027-03");
+        for (String id : instances) {
+            assertThat(managementService.createJobQuery().processInstanceId(id).activityId("Task_HoldUntilDataComplete")
+                    .count()).isOne();
+            assertThat(json(runtimeService.getVariable(id, ReportVariables.FRESHNESS)).get("reasons").toString())
+                    .contains("the newest data load (import) ended at", "before the month ended");
+        }
     }
 
     @Test
@@ -364,9 +421,7 @@ class MonthlyReportProcessIT {
             if (before > 0) {
                 assertThat(cause.get("momChangePct").asDouble()).as(name).isCloseTo((now - before) * 100.0 / before, within(1e-9));
             }
-            double meanOfThreeBefore = (escalations(october.minusMonths(3), name) + escalations(october.minusMonths(2), name)
-                    + before) / 3.0;
-            assertThat(cause.get("increasing").asBoolean()).as(name).isEqualTo(now > before && now >= 5 && now > meanOfThreeBefore);
+            assertThat(cause.get("direction").asText()).as(name).isEqualTo(expectedDirection(october, name));
         }
         assertThat(report.get("numbers").get("costImpact").get("total").asDouble()).isCloseTo(expectedCost(october), within(1e-6));
 
@@ -376,12 +431,155 @@ class MonthlyReportProcessIT {
         assertThat(page).contains("/reports/" + reportId + "/chart.png").doesNotContain("<script");
         assertThat(api.get("/reports/" + reportId + "/chart.png").statusCode()).isEqualTo(200);
 
+        // what fixing KI-318 would save: its matched October escalations (all product bugs) x the product bugs' mean
+        // handle time x 42.50 an hour
+        JsonNode matched = report.get("numbers").get("knownIssues").get("product_bug").get(0);
+        assertThat(matched.get("id").asText()).isEqualTo("KI-318");
+        List<Integer> bugHandles = in(october).stream().filter(t -> t.escalated() && "product_bug".equals(ROOT_CAUSE.get(t.code())))
+                .map(T::handle).filter(h -> h != null).toList();
+        double bugMean = bugHandles.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        JsonNode saving = report.get("numbers").get("costImpact").get("knownIssues").get(0);
+        assertThat(saving.get("id").asText()).isEqualTo("KI-318");
+        assertThat(saving.get("escalations").asLong()).isEqualTo(matched.get("tickets").asLong());
+        assertThat(saving.get("cost").asDouble()).isCloseTo(matched.get("tickets").asLong() * bugMean / 60 * COST_PER_HOUR,
+                within(1e-6));
+        assertThat(api.get("/reports/" + reportId).body()).contains("What fixing would save", "Fixing KI-318");
+        // every known issue of the month on the report's known-issues page, each linking to its tickets
+        Document knownIssues = Jsoup.parse(api.get("/reports/" + reportId + "/known-issues").body());
+        assertThat(knownIssues.select("section#product_bug td").eachText()).contains("KI-318");
+        assertThat(knownIssues.select("section#product_bug a[href*='knownIssue=KI-318']").text())
+                .isEqualTo(String.valueOf(matched.get("tickets").asLong()));
+
         // the same month again: refused without force, mailed again with it
         JsonNode conflict = run("{\"month\":\"2026-10\",\"send\":true}", 409);
         assertThat(conflict.get("field").asText()).isEqualTo("force");
         JsonNode forced = run("{\"month\":\"2026-10\",\"send\":true,\"force\":true}", 200);
         managementService.executeJob(sendJob(forced.get("processInstanceId").asText()).getId());
         assertThat(smtp.getReceivedMessages()).hasSize(8);
+    }
+
+    /** The days of October without tickets whose weekday averaged at least one ticket from July to September. */
+    List<String> expectedMissingDays(List<T> remaining) {
+        Map<java.time.LocalDate, Long> perDay = new TreeMap<>();
+        for (T t : remaining) {
+            perDay.merge(t.created().atZone(NEW_YORK).toLocalDate(), 1L, Long::sum);
+        }
+        Map<java.time.DayOfWeek, double[]> usual = new TreeMap<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(2026, 7, 1); d.isBefore(java.time.LocalDate.of(2026, 10, 1));
+                d = d.plusDays(1)) {
+            double[] sumAndDays = usual.computeIfAbsent(d.getDayOfWeek(), w -> new double[2]);
+            sumAndDays[0] += perDay.getOrDefault(d, 0L);
+            sumAndDays[1]++;
+        }
+        List<String> missing = new ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(2026, 10, 1); d.isBefore(java.time.LocalDate.of(2026, 11, 1));
+                d = d.plusDays(1)) {
+            double[] u = usual.get(d.getDayOfWeek());
+            if (perDay.getOrDefault(d, 0L) == 0 && u[0] / u[1] >= 1.0) {
+                missing.add(d.toString());
+            }
+        }
+        return missing;
+    }
+
+    /** As if the helpdesk sync had stopped on 15 October: every ticket created from then on is missing. */
+    List<T> stopOctoberOnThe15th() {
+        Instant stop = ZonedDateTime.of(2026, 10, 15, 0, 0, 0, 0, NEW_YORK).toInstant();
+        jdbc.update("DELETE FROM ticket WHERE created_at >= ?", stop.atOffset(java.time.ZoneOffset.UTC));
+        return tickets.stream().filter(t -> t.created().isBefore(stop)).toList();
+    }
+
+    @Test
+    void aMonthWhoseDataStoppedHalfwayIsHeldWithAnIncidentAndSentWhenTheDataArrivesAndTheJobIsRetried() throws Exception {
+        List<String> missing = expectedMissingDays(stopOctoberOnThe15th());
+        assertThat(missing).hasSizeGreaterThan(3).contains("2026-10-15", "2026-10-31");
+
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 202);
+        assertThat(answer.get("held").asBoolean()).isTrue();
+        assertThat(answer.get("reportId").isNull()).isTrue();
+        assertThat(answer.get("heldBecause")).hasSize(1);
+        assertThat(answer.get("heldBecause").get(0).asText()).startsWith(missing.size()
+                + " days without tickets on weekdays that usually have some (at most 3 allowed): 2026-10-");
+        String instance = answer.get("processInstanceId").asText();
+
+        // the hold job fails at once (no automatic retry): its incident says why and what to do
+        Job hold = sendJob(instance);
+        assertThatThrownBy(() -> managementService.executeJob(hold.getId()))
+                .isInstanceOf(HoldIncompleteReportDelegate.IncompleteDataException.class);
+        var incident = runtimeService.createIncidentQuery().processInstanceId(instance).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_HoldUntilDataComplete");
+        assertThat(incident.getIncidentMessage()).startsWith("The 2026-10 report is held, its data looks incomplete: "
+                + missing.size() + " days without tickets").contains("retry this job", "'force' to true");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM monthly_report", Integer.class)).isZero();
+
+        // the missing tickets arrive; retrying the job (as Cockpit does) checks again and the report goes out
+        importTickets();
+        managementService.setJobRetries(hold.getId(), 1);
+        managementService.executeJob(hold.getId());
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
+        managementService.executeJob(sendJob(instance).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        String html = jdbc.queryForObject("SELECT html FROM monthly_report", String.class);
+        // the fixture's own two empty days (29th, 30th) are named in the footer, with no warning
+        assertThat(Jsoup.parse(html).text()).contains("days without tickets: 2")
+                .doesNotContain("The data looked incomplete");
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo(expectedSubject(YearMonth.of(2026, 10)));
+    }
+
+    @Test
+    void aHeldReportIsSentAsItIsWhenForcedAndSaysWhatLookedIncomplete() throws Exception {
+        List<String> missing = expectedMissingDays(stopOctoberOnThe15th());
+        JsonNode answer = run("{\"month\":\"2026-10\",\"send\":true}", 202);
+        String instance = answer.get("processInstanceId").asText();
+        Job hold = sendJob(instance);
+        assertThatThrownBy(() -> managementService.executeJob(hold.getId()))
+                .isInstanceOf(HoldIncompleteReportDelegate.IncompleteDataException.class);
+        runtimeService.setVariable(instance, ReportVariables.FORCE, true);
+        managementService.setJobRetries(hold.getId(), 1);
+        managementService.executeJob(hold.getId());
+        managementService.executeJob(sendJob(instance).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        String text = jdbc.queryForObject("SELECT text_body FROM monthly_report", String.class);
+        assertThat(text).contains("days without tickets: " + missing.size(),
+                "The data looked incomplete when this report was built: " + missing.size() + " days without tickets");
+
+        // a report that is not mailed is never held: it says the same in its footer
+        JsonNode preview = run("{\"month\":\"2026-10\",\"send\":false}", 200);
+        assertThat(preview.get("reportId").isNull()).isFalse();
+    }
+
+    @Test
+    void theVpAndTheTeamLeadsAreGroupsCreatedEmptyAtStartWhoseMembersGetTheReport() throws Exception {
+        assertThat(identityService.createGroupQuery().groupId(ReportRecipientGroups.VP_CUSTOMER_EXPERIENCE).singleResult()
+                .getName()).isEqualTo("VP of Customer Experience");
+        assertThat(identityService.createGroupQuery().groupId(ReportRecipientGroups.SUPPORT_TEAM_LEADS).singleResult()
+                .getName()).isEqualTo("Support team leads");
+        assertThat(identityService.createUserQuery().memberOfGroup(ReportRecipientGroups.VP_CUSTOMER_EXPERIENCE).count()).isZero();
+        User vp = identityService.newUser("vpCx");
+        vp.setEmail("vp.cx@example.com");
+        vp.setPassword("irrelevant-" + System.nanoTime());
+        identityService.saveUser(vp);
+        User lead = identityService.newUser("leadApac");
+        lead.setEmail("lead.apac@example.com");
+        lead.setPassword("irrelevant-" + System.nanoTime());
+        identityService.saveUser(lead);
+        try {
+            identityService.createMembership("vpCx", ReportRecipientGroups.VP_CUSTOMER_EXPERIENCE);
+            identityService.createMembership("leadApac", ReportRecipientGroups.SUPPORT_TEAM_LEADS);
+            // the VP is a team lead too: one message
+            identityService.createMembership("vpCx", ReportRecipientGroups.SUPPORT_TEAM_LEADS);
+            JsonNode answer = run("{\"month\":\"2026-09\",\"send\":true}", 200);
+            managementService.executeJob(sendJob(answer.get("processInstanceId").asText()).getId());
+            List<String> to = new ArrayList<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                to.add(message.getAllRecipients()[0].toString());
+            }
+            assertThat(to).containsExactlyInAnyOrder("vp-cx@example.com", JANE, "leads@example.com", "lead.emea@example.com",
+                    "vp.cx@example.com", "lead.apac@example.com");
+        } finally {
+            identityService.deleteUser("vpCx");
+            identityService.deleteUser("leadApac");
+        }
     }
 
     @Test
