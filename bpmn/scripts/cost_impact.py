@@ -5,7 +5,9 @@
 #   escalationCosts  - JSON {byRootCause: {rootCause: {escalations, handleMinutesSum, handleMinutesCount, ...}}}
 #                      for the period (handle minutes of the escalations that have them)
 #   knownIssues      - JSON {rootCause: [{id, title, status, tickets}]}: the known issues the period's escalations
-#                      match, per root cause (optional: without it no known-issue savings)
+#                      match, per root cause (the report's variable); or, without it, knownIssueFindings
+#                      {knownIssuesByRootCause: the same} (the patterns analysis' variable, read in place rather
+#                      than copied); with neither, no known-issue savings
 #   agentCostPerHour - number (configured default, overridable per run)
 #   currency         - e.g. "USD"
 # Output variable:
@@ -82,6 +84,14 @@ def read(name):
     return json.loads(unicode(value)) if value is not None else None
 
 
-impact = costs(read("escalationCosts")["byRootCause"], read("knownIssues"),
+def known_issues():
+    issues = read("knownIssues")
+    if issues is None:
+        findings = read("knownIssueFindings")
+        issues = findings["knownIssuesByRootCause"] if findings is not None else None
+    return issues
+
+
+impact = costs(read("escalationCosts")["byRootCause"], known_issues(),
                float(execution.getVariable("agentCostPerHour")), unicode(execution.getVariable("currency")))
 execution.setVariable("costImpact", Spin.JSON(json.dumps(impact)))

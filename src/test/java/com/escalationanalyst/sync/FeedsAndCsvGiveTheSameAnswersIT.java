@@ -131,6 +131,8 @@ class FeedsAndCsvGiveTheSameAnswersIT {
         assertThat(patterns.get("meanTimeToEscalationMinutes").isNumber()).isTrue();
         assertThat(patterns.toString()).contains("\"topTeam\":\"Tier");
         assertThat(viaApis.get("report").toString()).contains("Tier");
+        // the newest load was the sync through the APIs, the import as CSV
+        assertThat(lastLoadKinds).containsExactly("sync", "import");
     }
 
     /** 90 tickets over September and October 2026, each with comments and, for some, escalation changes. */
@@ -321,9 +323,15 @@ class FeedsAndCsvGiveTheSameAnswersIT {
 
     // ---- the answers ----
 
-    /** What differs between two runs over the same data: ids, times of the run, what this run had to embed. */
+    /**
+     * What differs between two runs over the same data: ids, times of the run, what this run had to embed, and how
+     * the data arrived (the report's freshness names the newest load: a sync or an import).
+     */
     static final Set<String> RUN_FIELDS = Set.of("processInstanceId", "reportId", "createdAt", "sentAt",
-            "embeddingsComputed", "decisionsMade", "startedAt", "finishedAt", "knowledgeGeneration");
+            "embeddingsComputed", "decisionsMade", "startedAt", "finishedAt", "knowledgeGeneration", "lastLoadKind",
+            "lastLoadAt");
+
+    final List<String> lastLoadKinds = new ArrayList<>();
 
     Map<String, JsonNode> answers(Api api) throws Exception {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
@@ -336,6 +344,7 @@ class FeedsAndCsvGiveTheSameAnswersIT {
         assertThat(report.statusCode()).isEqualTo(200);
         ObjectNode numbers = JSON.createObjectNode();
         numbers.set("subject", Api.json(report).get("subject"));
+        lastLoadKinds.add(Api.json(report).at("/numbers/freshness/lastLoadKind").asText());
         numbers.set("numbers", withoutRunFields(Api.json(report).get("numbers")));
         answers.put("report", numbers);
         return answers;

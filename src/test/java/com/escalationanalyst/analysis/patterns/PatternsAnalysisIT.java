@@ -256,6 +256,17 @@ class PatternsAnalysisIT {
         assertThat(bugRow.get("knownIssues").get(0).get("tickets").asLong()).isEqualTo(planted);
         assertThat(bugRow.get("recommendedAction").asText()).isNotBlank();
         assertThat(result.get("knownIssuesStillEscalating").get(0).get("id").asText()).isEqualTo("KI-318");
+        // what fixing KI-318 would save in September: its planted escalations x the mean handle time of September's
+        // product-bug escalations / 60 x 38.00 (the configured agent cost)
+        double bugMean = tickets.stream().filter(t -> t.escalated() && !t.created().isBefore(Instant.parse("2026-09-01T00:00:00Z"))
+                        && t.created().isBefore(Instant.parse("2026-10-01T00:00:00Z"))
+                        && t.code() != null && "product_bug".equals(ROOT_CAUSE.get(t.code())))
+                .mapToInt(T::handle).average().orElseThrow();
+        JsonNode saving = result.get("knownIssueSavings").get(0);
+        assertThat(saving.get("id").asText()).isEqualTo("KI-318");
+        assertThat(saving.get("escalations").asLong()).isEqualTo(planted);
+        assertThat(saving.get("cost").asDouble()).isCloseTo(planted * bugMean / 60 * 38.0, within(1e-6));
+        assertThat(result.get("topSavings").get(0).get("id").asText()).isEqualTo("KI-318");
 
         // the run is a finished process instance in the history, and an API run has no review task
         String id = result.get("processInstanceId").asText();
