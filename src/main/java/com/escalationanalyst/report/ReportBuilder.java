@@ -32,6 +32,8 @@ class ReportBuilder {
 
     static final int CHART_MONTHS = 6;
     static final int KNOWN_ISSUES_PER_CAUSE = 3;
+    private static final Map<String, String> LOAD_NAMES = Map.of("import", "ticket import", "demo", "demo data load",
+            "sync", "helpdesk sync");
     private static final DateTimeFormatter FOOTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
     static final String NOT_AVAILABLE = "n/a";
 
@@ -166,7 +168,8 @@ class ReportBuilder {
         if (f.get("lastLoadAt").isNull()) {
             text.append("no import or sync recorded");
         } else {
-            text.append("newest ").append(f.get("lastLoadKind").asText()).append(" ended ")
+            text.append("newest ").append(LOAD_NAMES.getOrDefault(f.get("lastLoadKind").asText(), f.get("lastLoadKind").asText()))
+                    .append(" ended ")
                     .append(FOOTER_TIME.format(Instant.parse(f.get("lastLoadAt").asText()).atZone(ZoneId.of(zone))));
         }
         text.append(String.format(Locale.ROOT, "; %,.1f tickets a day", f.get("ticketsPerDay").asDouble()));

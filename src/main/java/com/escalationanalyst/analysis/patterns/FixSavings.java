@@ -31,8 +31,16 @@ public final class FixSavings {
                 + String.format(Locale.ROOT, "%,.2f", costPerHour) + " " + currency + "/h.";
     }
 
-    /** A known issue's title cut to {@value #TITLE_CHARACTERS} characters, "…" marking the cut. */
+    /**
+     * A known issue's title in at most {@value #TITLE_CHARACTERS} characters: cut after the last whole word that
+     * fits (within the first {@value #TITLE_CHARACTERS} - 1), "…" marking the cut.
+     */
     public static String shortTitle(String title) {
-        return title.length() <= TITLE_CHARACTERS ? title : title.substring(0, TITLE_CHARACTERS - 1).stripTrailing() + "…";
+        if (title.length() <= TITLE_CHARACTERS) {
+            return title;
+        }
+        String head = title.substring(0, TITLE_CHARACTERS - 1);
+        int space = head.lastIndexOf(' ');
+        return (space > TITLE_CHARACTERS / 2 ? head.substring(0, space) : head).stripTrailing() + "…";
     }
 }

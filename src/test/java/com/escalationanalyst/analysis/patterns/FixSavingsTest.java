@@ -24,8 +24,12 @@ class FixSavingsTest {
                 {"kind":"rootCause","id":"policy_gap","title":null,"escalations":1,"cost":null}"""), "EUR", 40, "in this period"))
                 .isEqualTo("Removing the causes of policy gap escalations would avoid about 1 escalation in this period "
                         + "(no handle times recorded, so no cost estimate).");
-        // 45 characters cut to 39 and "…"
+        // 45 characters: the first 39 end inside "out", so the cut falls after "time"
         assertThat(FixSavings.shortTitle("Exports of more than 10,000 rows time out now")).isEqualTo(
-                "Exports of more than 10,000 rows time o…");
+                "Exports of more than 10,000 rows time…");
+        // no space in the second half: cut at 39 characters
+        assertThat(FixSavings.shortTitle("Short Supercalifragilisticexpialidociouslyslowexports")).isEqualTo(
+                "Short Supercalifragilisticexpialidociou…");
+        assertThat(FixSavings.shortTitle("Export times out")).isEqualTo("Export times out");
     }
 }
