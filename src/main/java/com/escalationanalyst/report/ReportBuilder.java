@@ -2,15 +2,15 @@ package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.patterns.FixSavings;
 import com.escalationanalyst.drilldown.DrillDownLinks;
-import com.escalationanalyst.process.NumberText;
 import com.escalationanalyst.period.PeriodResolver;
+import com.escalationanalyst.process.NumberText;
 import com.escalationanalyst.report.MonthlyReportView.CostLine;
 import com.escalationanalyst.report.MonthlyReportView.IssueLine;
 import com.escalationanalyst.report.MonthlyReportView.RootCauseLine;
 import com.escalationanalyst.report.RateTrendChart.MonthRate;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.YearMonth;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 
 /**
- * "Build report": turns the scripts' results into the report (subject, HTML, text, chart). Numbers are
- * formatted here and only here: rates and changes with two decimals, money with thousands separators.
+ * "Build report": turns the scripts' results into the report (subject, HTML, text, chart). The report's numbers
+ * are formatted here: rates and changes with two decimals, money with thousands separators; the savings sentences
+ * and p-values as the patterns analysis writes them ({@link FixSavings}, {@link NumberText}).
  */
 @Component
 class ReportBuilder {
@@ -192,15 +193,16 @@ class ReportBuilder {
 
     /** The month's escalations on /tickets with the month's exact instants in the report's zone, and {@code filters}. */
     private String ticketsLink(YearMonth month, String zone, Map<String, String> filters) {
-        if (publicUrl.isEmpty()) {
-            return null;
-        }
-        ZoneId id = ZoneId.of(zone);
+        return link(monthTickets(month, ZoneId.of(zone), filters));
+    }
+
+    /** The path of a month's escalations on /tickets: the month's exact instants in {@code zone}, then {@code filters} by name. */
+    static String monthTickets(YearMonth month, ZoneId zone, Map<String, String> filters) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("periodFrom", month.atDay(1).atStartOfDay(id).toOffsetDateTime().toString());
-        parameters.put("periodTo", month.plusMonths(1).atDay(1).atStartOfDay(id).toOffsetDateTime().toString());
+        parameters.put("periodFrom", month.atDay(1).atStartOfDay(zone).toOffsetDateTime().toString());
+        parameters.put("periodTo", month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime().toString());
         new TreeMap<>(filters).forEach(parameters::put);
-        return publicUrl + DrillDownLinks.tickets(parameters);
+        return DrillDownLinks.tickets(parameters);
     }
 
     /** A page of this application as a whole URL for the mail; none without {@code escalation.public-url}. */

@@ -1,6 +1,5 @@
 package com.escalationanalyst.report;
 
-import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,20 +77,14 @@ class ReportPages {
         }
         ZoneId zone = ZoneId.of(report.timeZone());
         YearMonth month = YearMonth.parse(report.month());
-        String from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime().toString();
-        String to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime().toString();
         List<CauseIssues> causes = new ArrayList<>();
         JsonNode knownIssues = numbers.path(ReportVariables.KNOWN_ISSUES);
         knownIssues.fieldNames().forEachRemaining(cause -> {
             List<Issue> issues = new ArrayList<>();
             for (JsonNode issue : knownIssues.get(cause)) {
-                Map<String, String> parameters = new LinkedHashMap<>();
-                parameters.put("periodFrom", from);
-                parameters.put("periodTo", to);
-                parameters.put("knownIssue", issue.get("id").asText());
-                parameters.put("rootCause", cause);
                 issues.add(new Issue(issue.get("id").asText(), issue.get("title").asText(), issue.path("status").asText(""),
-                        issue.get("tickets").asLong(), DrillDownLinks.tickets(parameters)));
+                        issue.get("tickets").asLong(), ReportBuilder.monthTickets(month, zone,
+                                Map.of("knownIssue", issue.get("id").asText(), "rootCause", cause))));
             }
             causes.add(new CauseIssues(cause, ReportBuilder.label(cause), issues));
         });
