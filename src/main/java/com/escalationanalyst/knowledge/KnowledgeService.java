@@ -239,12 +239,16 @@ public class KnowledgeService implements SmartInitializingSingleton {
             Map<String, RootCause> codes = new LinkedHashMap<>();
             List<KnownIssue> issues = new ArrayList<>();
             List<PolicySection> sections = new ArrayList<>();
+            SlaPolicies sla = null;
             for (StoredContent document : active) {
                 KnowledgeSpace space = KnowledgeSpace.of(document.space()).orElseThrow();
                 try {
                     ParsedDocument parsed = parse(space, document.name(),
                             DocumentType.ofMediaType(document.mediaType()).orElseThrow(), document.content());
                     parsed.reasonCodes().forEach(codes::putIfAbsent);
+                    if (parsed.slaPolicies() != null && sla == null) {
+                        sla = parsed.slaPolicies();
+                    }
                     issues.addAll(parsed.knownIssues());
                     sections.addAll(parsed.sections());
                 } catch (KnowledgeValidationException e) {
@@ -253,7 +257,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
                 }
             }
             KnowledgeSnapshot built = new KnowledgeSnapshot(generation, new ReasonCodeMap(codes), issues, sections,
-                    matchWeights);
+                    matchWeights, sla);
             log.info("Knowledge generation {} ready: {} reason codes, {} known issues, {} policy sections in {} ms",
                     generation, codes.size(), issues.size(), sections.size(), (System.nanoTime() - started) / 1_000_000);
             return built;
@@ -268,7 +272,9 @@ public class KnowledgeService implements SmartInitializingSingleton {
             return ParsedDocument.knownIssues(name, KnownIssueParser.parse(type, text, maxRows));
         }
         if (type == DocumentType.YAML) {
-            return ParsedDocument.reasonCodes(name, ReasonCodeMap.parse(text));
+            // SLA policies have calendars and policies; anything else in YAML here is a reason-code map
+            return SlaPolicies.declares(text) ? ParsedDocument.slaPolicies(name, SlaPolicies.parse(text))
+                    : ParsedDocument.reasonCodes(name, ReasonCodeMap.parse(text));
         }
         List<PolicySection> sections = MarkdownSections.split(name, text);
         if (sections.size() > maxRows) {
@@ -282,6 +288,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
     private void checkAgainstOthers(KnowledgeSpace space, ParsedDocument parsed) {
         Map<String, String> issueOwner = new HashMap<>();
         Map<String, String> codeOwner = new HashMap<>();
+        String slaOwner = null;
         for (StoredContent other : repository.activeContents()) {
             if (!other.space().equals(space.id()) || other.name().equals(parsed.name())) {
                 continue;
@@ -291,11 +298,17 @@ public class KnowledgeService implements SmartInitializingSingleton {
                         DocumentType.ofMediaType(other.mediaType()).orElseThrow(), other.content());
                 existing.knownIssues().forEach(i -> issueOwner.put(i.id(), other.name()));
                 existing.reasonCodes().keySet().forEach(c -> codeOwner.put(c, other.name()));
+                if (existing.slaPolicies() != null) {
+                    slaOwner = other.name();
+                }
             } catch (KnowledgeValidationException e) {
                 // an invalid active document contributes nothing (see rebuild)
             }
         }
         List<String> reasons = new ArrayList<>();
+        if (parsed.slaPolicies() != null && slaOwner != null) {
+            reasons.add("the SLA policies are already in " + slaOwner + ": change that document, or deactivate it first");
+        }
         for (KnownIssue issue : parsed.knownIssues()) {
             if (issueOwner.containsKey(issue.id())) {
                 reasons.add("known issue " + issue.id() + " is already documented in " + issueOwner.get(issue.id()));

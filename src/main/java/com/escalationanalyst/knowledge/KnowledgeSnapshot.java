@@ -17,9 +17,17 @@ public final class KnowledgeSnapshot {
     private final KnownIssueMatcher matcher;
     private final String fingerprint;
     private final java.util.Map<String, KnownIssue> issuesById = new java.util.HashMap<>();
+    private final SlaPolicies slaPolicies;
 
     public KnowledgeSnapshot(long generation, ReasonCodeMap reasonCodes, List<KnownIssue> knownIssues,
                       List<PolicySection> policySections, KnownIssueMatcher.Weights weights) {
+        this(generation, reasonCodes, knownIssues, policySections, weights, null);
+    }
+
+    /** {@code slaPolicies}: the active SLA policy document's, or null without one. */
+    public KnowledgeSnapshot(long generation, ReasonCodeMap reasonCodes, List<KnownIssue> knownIssues,
+                      List<PolicySection> policySections, KnownIssueMatcher.Weights weights, SlaPolicies slaPolicies) {
+        this.slaPolicies = slaPolicies;
         this.generation = generation;
         this.reasonCodes = reasonCodes;
         this.knownIssues = List.copyOf(knownIssues);
@@ -43,6 +51,11 @@ public final class KnowledgeSnapshot {
             all.append('\u0000').append(section);
         }
         return SentenceEmbeddings.hash(all.toString()).substring(0, 16);
+    }
+
+    /** The SLA policies of the escalation-policies space, if a document holds them. */
+    public Optional<SlaPolicies> slaPolicies() {
+        return Optional.ofNullable(slaPolicies);
     }
 
     /** Identifies this version of the knowledge as far as known-issue matching is concerned. */

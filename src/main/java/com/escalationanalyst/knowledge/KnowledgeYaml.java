@@ -1,10 +1,14 @@
 package com.escalationanalyst.knowledge;
 
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the YAML of knowledge documents (known issues, the reason-code map). These are flat lists of
@@ -36,7 +40,9 @@ final class KnowledgeYaml {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
         try {
-            return new Yaml(new SafeConstructor(options)).load(text);
+            DumperOptions dumper = new DumperOptions();
+            return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new TextDates())
+                    .load(text);
         } catch (YAMLException e) {
             // SnakeYAML words its limits for programmers (and names none of them in a type): say what they mean here
             String message = String.valueOf(e.getMessage());
@@ -48,6 +54,23 @@ final class KnowledgeYaml {
                         + " levels deep; knowledge documents need 3"));
             }
             throw new KnowledgeValidationException(List.of("not valid YAML: " + message));
+        }
+    }
+
+    /**
+     * YAML's implicit types without timestamps: a date stays the text it was written as, and the reader that wants a
+     * date checks it strictly (SnakeYAML would turn 2026-02-30 into 2 March without a word).
+     */
+    static final class TextDates extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+            addImplicitResolver(Tag.YAML, YAML, "!&*");
         }
     }
 }

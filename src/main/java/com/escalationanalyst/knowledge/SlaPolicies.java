@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,6 +87,11 @@ public record SlaPolicies(Map<String, Calendar> calendars, List<Policy> policies
 
     public Calendar calendarOf(Policy policy) {
         return calendars.get(policy.calendar());
+    }
+
+    /** Whether a YAML document of the escalation-policies space means to be SLA policies (a top-level 'policies'). */
+    static boolean declares(String yaml) {
+        return Pattern.compile("^(policies|calendars)\\s*:", Pattern.MULTILINE).matcher(yaml).find();
     }
 
     /** Reads and checks an SLA policy document; every mistake is listed, with where it is. */
@@ -298,9 +301,6 @@ public record SlaPolicies(Map<String, Calendar> calendars, List<Policy> policies
     }
 
     private static LocalDate date(Object value) {
-        if (value instanceof Date date) {
-            return date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
-        }
         try {
             return LocalDate.parse(String.valueOf(value).trim());
         } catch (DateTimeException e) {

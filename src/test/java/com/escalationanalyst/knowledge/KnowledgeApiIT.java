@@ -74,7 +74,12 @@ class KnowledgeApiIT {
         List<String> names = new ArrayList<>();
         policies.forEach(d -> names.add(d.get("name").asText()));
         assertThat(names).containsExactly("escalation-criteria.md", "reason-codes.yaml", "routing-rules.md",
-                "sla-definitions.md");
+                "sla-definitions.md", "sla-policies.yaml");
+        // the seeded SLA policies: three, Strategic first; a Premium ticket gets the Premium policy's targets
+        SlaPolicies sla = knowledge.current().slaPolicies().orElseThrow();
+        assertThat(sla.policies()).extracting(SlaPolicies.Policy::name).containsExactly("Strategic (24x7)", "Premium", "Standard");
+        assertThat(sla.match("urgent", "Premium", "Enterprise", "email").orElseThrow().target(SlaPolicies.FIRST_RESPONSE,
+                "urgent")).contains(java.time.Duration.ofHours(1));
         HttpResponse<String> content = api.get("/api/knowledge/known-issues/known-issues.yaml");
         assertThat(content.body()).contains("id: KI-318");
     }
@@ -164,6 +169,36 @@ class KnowledgeApiIT {
         assertRefused(upload("escalation-policies", "more-codes.yaml",
                 "codes:\n  - code: SLA-BREACH\n    root_cause: policy_gap\n"), 400,
                 "reason code SLA-BREACH is already mapped in reason-codes.yaml");
+        // SLA policies: every mistake with where it is; a second SLA document is refused while the seed is active
+        assertRefused(upload("escalation-policies", "sla-policies.yaml", """
+                calendars:
+                  office: {zone: Mars/Olympus, hours: {monday: 17:00-09:00, funday: 09:00-12:00}, holidays: [2026-02-30]}
+                policies:
+                  - name: Gold
+                    when: {tier: [Gold], colour: [red]}
+                    calendar: office
+                    first-response: {urgent: soon, whenever: 4h}
+                  - calendar: nowhere
+                    resolution: {low: 8h}
+                """), 400,
+                "calendars.office.zone: 'Mars/Olympus' is not a time zone",
+                "calendars.office.hours.monday: '17:00-09:00' is not opening hours HH:MM-HH:MM with the opening first",
+                "calendars.office.hours.funday: not a weekday",
+                "calendars.office.holidays: '2026-02-30' is not a date",
+                "policies[0] (Gold).when.colour: not a condition",
+                "policies[0] (Gold).first-response.urgent: 'soon' is not a target in minutes or hours",
+                "policies[0] (Gold).first-response.whenever: not a priority",
+                "policies[1]: 'name' is missing",
+                "policies[1].calendar: 'nowhere' is not one of the calendars");
+        assertRefused(upload("escalation-policies", "more-sla.yaml", """
+                calendars:
+                  always: {zone: UTC, hours: 24x7}
+                policies:
+                  - name: All
+                    calendar: always
+                    first-response: {normal: 1h}
+                """), 400, "the SLA policies are already in sla-policies.yaml");
+        assertThat(knowledge.current().slaPolicies().orElseThrow().policies()).hasSize(3);
         assertRefused(upload("known-issues", "notes.txt", "hello"), 415, "'notes.txt' is not accepted in known-issues");
         assertRefused(upload("escalation-policies", "issues.csv", "id,title\n"), 415, "is not accepted");
         assertRefused(upload("known-issues", "big.yaml", new byte[1_048_577]), 413, "at most 1048576");
