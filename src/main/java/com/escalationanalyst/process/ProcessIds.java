@@ -15,6 +15,10 @@ public final class ProcessIds {
 
     public static final String SYNC_HELPDESK = "SyncHelpdeskProcess";
     public static final String SYNC_CRM = "SyncCrmProcess";
+    /** Every few minutes: open tickets at risk of breaching their SLA, or breached, raised to their teams. */
+    public static final String SLA_MONITOR = "SlaMonitorProcess";
+    /** One per team with open SLA alerts: its Tasklist task, closed by the monitor once every alert is answered. */
+    public static final String SLA_TEAM_ALERTS = "SlaTeamAlertsProcess";
 
     private ProcessIds() {
     }

@@ -33,6 +33,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
         properties.put("spring.datasource.hikari.maximum-pool-size", "8");
         properties.put("spring.datasource.hikari.minimum-idle", "1");
         properties.put("spring.datasource.hikari.idle-timeout", "10000");
+        // the SLA monitor's timer stays off: a test that needs a cycle starts one by hand
+        properties.put("escalation.sla.enabled", "false");
         properties.put("ADMIN_USER", TestCredentials.ADMIN);
         properties.put("ADMIN_PASSWORD", TestCredentials.PASSWORD);
         try {

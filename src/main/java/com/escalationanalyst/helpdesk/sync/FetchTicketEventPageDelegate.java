@@ -71,7 +71,7 @@ class FetchTicketEventPageDelegate implements JavaDelegate {
         parsed.comments().stream().map(Comment::ticketId).forEach(tickets::add);
         parsed.escalationChanges().stream().map(EscalationChange::ticketId).forEach(tickets::add);
         int updated = helpdesk.transactions().execute(tx -> {
-            facts.saveEvents(parsed.comments(), parsed.escalationChanges());
+            facts.saveEvents(parsed.comments(), parsed.escalationChanges(), parsed.statusChanges());
             int changed = facts.applyToStoredTickets(tickets);
             cursors.save(FEED, Long.toString(parsed.endTime()));
             if (changed > 0) {

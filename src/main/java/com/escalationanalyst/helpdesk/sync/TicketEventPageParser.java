@@ -13,8 +13,9 @@ import java.util.List;
  * Reads one page of Zendesk's time-based Incremental Ticket Event Export ({@code include=comment_events}): each
  * ticket event's {@code Comment} child events become comments (id, ticket, time, author, public or internal,
  * plain-text body); its {@code Create} and {@code Change} child events of the escalation custom field (the field's
- * id as {@code field_name}) become escalation changes (time of the event, the value it set). Other child
- * events are not needed and are passed over. The page's {@code end_time} is where the next page starts.
+ * id as {@code field_name}) become escalation changes (time of the event, the value it set), those of the
+ * {@code status} field status changes (the SLA clock's pauses while pending). Other child events are not needed and
+ * are passed over. The page's {@code end_time} is where the next page starts.
  * Anything needed that cannot be read makes the whole page malformed.
  */
 final class TicketEventPageParser {
@@ -26,7 +27,12 @@ final class TicketEventPageParser {
     record EscalationChange(String ticketId, OffsetDateTime changedAt, boolean set) {
     }
 
-    record Page(List<Comment> comments, List<EscalationChange> escalationChanges, int events, long endTime,
+    /** A change of the ticket's status (its {@code status} field), for the SLA clock's pauses. */
+    record StatusChange(String ticketId, OffsetDateTime changedAt, String status) {
+    }
+
+    record Page(List<Comment> comments, List<EscalationChange> escalationChanges, List<StatusChange> statusChanges,
+                int events, long endTime,
                 boolean endOfStream) {
     }
 
@@ -55,6 +61,7 @@ final class TicketEventPageParser {
         }
         List<Comment> comments = new ArrayList<>();
         List<EscalationChange> changes = new ArrayList<>();
+        List<StatusChange> statuses = new ArrayList<>();
         int index = 0;
         for (JsonNode event : root.get("ticket_events")) {
             String where = page + ": ticket_events[" + index++ + "]";
@@ -73,11 +80,19 @@ final class TicketEventPageParser {
                 } else if (("Change".equals(type) || "Create".equals(type))
                         && Long.toString(escalatedFieldId).equals(child.path("field_name").asText(null))) {
                     changes.add(new EscalationChange(ticketId, at, flag(child.path("value"), childWhere)));
+                } else if (("Change".equals(type) || "Create".equals(type)) && "status".equals(child.path("field_name").asText(null))) {
+                    String status = child.path("value").asText("");
+                    if (!STATUSES.contains(status)) {
+                        throw new MalformedPageException(childWhere + ".value: status '" + status + "' is not one of " + STATUSES);
+                    }
+                    statuses.add(new StatusChange(ticketId, at, status));
                 }
             }
         }
-        return new Page(comments, changes, index, endTime, endOfStream);
+        return new Page(comments, changes, statuses, index, endTime, endOfStream);
     }
+
+    static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
 
     private Comment comment(JsonNode child, String ticketId, OffsetDateTime at, String where) {
         if (!child.path("id").canConvertToLong()) {

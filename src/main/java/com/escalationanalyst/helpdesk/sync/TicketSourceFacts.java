@@ -7,6 +7,7 @@ import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.Comment;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.EscalationChange;
+import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.StatusChange;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.InLists;
@@ -59,8 +60,15 @@ class TicketSourceFacts {
         });
     }
 
-    /** The comments and escalation-field changes of an events page (a comment seen again replaces the stored one). */
-    void saveEvents(List<Comment> comments, List<EscalationChange> changes) {
+    /**
+     * The comments, escalation-field changes and status changes of an events page (a comment seen again replaces
+     * the stored one; a status change seen again is kept once).
+     */
+    void saveEvents(List<Comment> comments, List<EscalationChange> changes, List<StatusChange> statusChanges) {
+        jdbc().batchUpdate(helpdesk.dialect() == Dialect.POSTGRESQL
+                ? "INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                : "MERGE INTO ticket_status_change (ticket_id, changed_at, status) KEY (ticket_id, changed_at, status) VALUES (?, ?, ?)",
+                statusChanges.stream().map(c -> new Object[] {c.ticketId(), c.changedAt(), c.status()}).toList());
         String upsertComment = helpdesk.dialect() == Dialect.POSTGRESQL
                 ? "INSERT INTO ticket_comment (comment_id, ticket_id, created_at, author_id, is_public, body) VALUES (?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT (comment_id) DO UPDATE SET ticket_id = EXCLUDED.ticket_id, created_at = EXCLUDED.created_at,"

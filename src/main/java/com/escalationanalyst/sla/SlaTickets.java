@@ -1,0 +1,159 @@
+package com.escalationanalyst.sla;
+
+import com.escalationanalyst.crm.CrmDatabase;
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.sla.SlaClock.Pause;
+import com.escalationanalyst.store.InLists;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the SLA monitor reads and writes: the open tickets with their account's tier and segment, their pending
+ * pauses (from the status changes of the helpdesk's event export), and the alerts already raised.
+ */
+@Component
+class SlaTickets {
+
+    static final String OPEN_STATUSES = "('new', 'open', 'pending')";
+    static final String UNASSIGNED = "unassigned";
+
+    /** An open ticket as the clock needs it; {@code pauses}: its pending intervals, oldest first. */
+    record OpenTicket(String ticketId, Instant createdAt, String status, String priority, String channel,
+                      String tier, String segment, String team, Instant firstResponseAt, String subject,
+                      List<Pause> pauses) {
+    }
+
+    /** A raised alert that is still open: its ticket has not been answered (first response) or resolved. */
+    record OpenAlert(String ticketId, String target, String state, String team, Instant dueAt, String priority,
+                     String subject) {
+    }
+
+    private final HelpdeskDatabase helpdesk;
+    private final CrmDatabase crm;
+
+    SlaTickets(HelpdeskDatabase helpdesk, CrmDatabase crm) {
+        this.helpdesk = helpdesk;
+        this.crm = crm;
+    }
+
+    List<OpenTicket> openTickets() {
+        Map<String, List<Object[]>> changes = new HashMap<>();
+        helpdesk.jdbc().query("""
+                SELECT c.ticket_id, c.changed_at, c.status FROM ticket_status_change c
+                JOIN ticket t ON t.ticket_id = c.ticket_id
+                WHERE t.status IN %s ORDER BY c.ticket_id, c.changed_at""".formatted(OPEN_STATUSES), rs -> {
+            changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)});
+        });
+        List<Object[]> rows = helpdesk.jdbc().query("""
+                SELECT ticket_id, created_at, status, priority, channel, account_id, assignee_group, first_response_at, subject
+                FROM ticket WHERE status IN %s""".formatted(OPEN_STATUSES), (rs, n) -> new Object[] {rs.getString(1),
+                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9)});
+        Set<String> accounts = new HashSet<>();
+        rows.forEach(r -> {
+            if (r[5] != null) {
+                accounts.add((String) r[5]);
+            }
+        });
+        Map<String, String[]> tierAndSegment = accounts(accounts);
+        List<OpenTicket> tickets = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            String[] account = r[5] == null ? null : tierAndSegment.get(r[5]);
+            String team = r[6] == null || ((String) r[6]).isBlank() ? UNASSIGNED : (String) r[6];
+            OffsetDateTime firstResponse = (OffsetDateTime) r[7];
+            tickets.add(new OpenTicket((String) r[0], (Instant) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    account == null ? null : account[0], account == null ? null : account[1], team,
+                    firstResponse == null ? null : firstResponse.toInstant(), (String) r[8],
+                    pauses(changes.getOrDefault((String) r[0], List.of()))));
+        }
+        return tickets;
+    }
+
+    /** Pending intervals from a ticket's status changes in time order: from a change to pending until the next change. */
+    static List<Pause> pauses(List<Object[]> changes) {
+        List<Pause> pauses = new ArrayList<>();
+        Instant pendingSince = null;
+        for (Object[] change : changes) {
+            Instant at = (Instant) change[0];
+            boolean pending = "pending".equals(change[1]);
+            if (pending && pendingSince == null) {
+                pendingSince = at;
+            } else if (!pending && pendingSince != null) {
+                pauses.add(new Pause(pendingSince, at));
+                pendingSince = null;
+            }
+        }
+        if (pendingSince != null) {
+            pauses.add(new Pause(pendingSince, null));
+        }
+        return pauses;
+    }
+
+    private Map<String, String[]> accounts(Set<String> ids) {
+        Map<String, String[]> accounts = new HashMap<>();
+        for (List<String> chunk : InLists.chunks(ids, 1000)) {
+            crm.jdbc().query("SELECT account_id, tier, segment FROM account WHERE account_id IN (" + InLists.marks(chunk.size())
+                    + ")", rs -> {
+                accounts.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+            }, chunk.toArray());
+        }
+        return accounts;
+    }
+
+    /** The (ticket, target, state) alerts raised for open tickets. */
+    Set<String> raisedKeys() {
+        Set<String> keys = new HashSet<>();
+        helpdesk.jdbc().query("""
+                SELECT a.ticket_id, a.target, a.state FROM sla_alert a JOIN ticket t ON t.ticket_id = a.ticket_id
+                WHERE t.status IN %s""".formatted(OPEN_STATUSES), rs -> {
+            keys.add(key(rs.getString(1), rs.getString(2), rs.getString(3)));
+        });
+        return keys;
+    }
+
+    static String key(String ticketId, String target, String state) {
+        return ticketId + '\u0000' + target + '\u0000' + state;
+    }
+
+    void raise(List<Object[]> alerts) {
+        helpdesk.jdbc().batchUpdate("INSERT INTO sla_alert (ticket_id, target, state, team, due_at, raised_at) VALUES (?, ?, ?, ?, ?, ?)",
+                alerts);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The alerts still to act on, per ticket and target its latest state: the ticket is open and, for a first-response
+     * alert, not yet answered. A ticket's team is its current assignee group.
+     */
+    List<OpenAlert> openAlerts() {
+        Map<String, OpenAlert> latest = new HashMap<>();
+        helpdesk.jdbc().query("""
+                SELECT a.ticket_id, a.target, a.state, t.assignee_group, a.due_at, t.priority, t.subject, a.raised_at
+                FROM sla_alert a JOIN ticket t ON t.ticket_id = a.ticket_id
+                WHERE t.status IN %s AND (a.target <> 'first_response' OR t.first_response_at IS NULL)
+                ORDER BY a.raised_at""".formatted(OPEN_STATUSES), rs -> {
+            OffsetDateTime due = rs.getObject(5, OffsetDateTime.class);
+            String team = rs.getString(4) == null || rs.getString(4).isBlank() ? UNASSIGNED : rs.getString(4);
+            String key = rs.getString(1) + '\u0000' + rs.getString(2);
+            OpenAlert alert = new OpenAlert(rs.getString(1), rs.getString(2), rs.getString(3), team,
+                    due == null ? null : due.toInstant(), rs.getString(6), rs.getString(7));
+            OpenAlert before = latest.get(key);
+            if (before == null || "BREACHED".equals(alert.state())) {
+                latest.put(key, alert);
+            }
+        });
+        return new ArrayList<>(latest.values());
+    }
+}

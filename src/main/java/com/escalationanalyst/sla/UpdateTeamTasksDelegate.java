@@ -1,0 +1,128 @@
+package com.escalationanalyst.sla;
+
+import com.escalationanalyst.process.JsonVariables;
+import com.escalationanalyst.process.ProcessIds;
+import com.escalationanalyst.sla.SlaTickets.OpenAlert;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Update the teams' tasks": one SlaTeamAlertsProcess (business key: the team) per team with open alerts, its
+ * variables the alerts by time to breach (nearest first, breached ones at the top); a team whose alerts are all
+ * answered or resolved has its process ended by the message {@value SlaVariables#ALERTS_CLEARED}, which closes its
+ * task. Runs of the monitor never overlap in one team's process: it is updated, not started again.
+ */
+@Component("updateTeamTasksDelegate")
+class UpdateTeamTasksDelegate implements JavaDelegate {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
+    private final SlaTickets tickets;
+    private final RuntimeService runtime;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    UpdateTeamTasksDelegate(SlaTickets tickets, RuntimeService runtime, Clock clock,
+                            @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+        this.tickets = tickets;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = clock.instant();
+        Map<String, List<OpenAlert>> byTeam = new TreeMap<>();
+        List<OpenAlert> open = tickets.openAlerts();
+        for (OpenAlert alert : open) {
+            byTeam.computeIfAbsent(alert.team(), t -> new java.util.ArrayList<>()).add(alert);
+        }
+        Map<String, ProcessInstance> running = new HashMap<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(ProcessIds.SLA_TEAM_ALERTS)
+                .active().list()) {
+            running.put(instance.getBusinessKey(), instance);
+        }
+        for (Map.Entry<String, ProcessInstance> team : running.entrySet()) {
+            if (!byTeam.containsKey(team.getKey())) {
+                runtime.createMessageCorrelation(SlaVariables.ALERTS_CLEARED).processInstanceId(team.getValue().getId())
+                        .correlateWithResult();
+            }
+        }
+        for (Map.Entry<String, List<OpenAlert>> team : byTeam.entrySet()) {
+            Map<String, Object> variables = variables(team.getKey(), team.getValue(), now);
+            ProcessInstance instance = running.get(team.getKey());
+            if (instance == null) {
+                runtime.createProcessInstanceByKey(ProcessIds.SLA_TEAM_ALERTS).businessKey(team.getKey())
+                        .setVariables(variables).execute();
+            } else {
+                runtime.setVariables(instance.getId(), variables);
+            }
+        }
+        execution.setVariable(SlaVariables.TEAMS_WITH_ALERTS, byTeam.size());
+        execution.setVariable(SlaVariables.OPEN_ALERTS, open.size());
+    }
+
+    Map<String, Object> variables(String team, List<OpenAlert> alerts, Instant now) {
+        List<OpenAlert> sorted = alerts.stream().sorted(Comparator.comparing(OpenAlert::dueAt,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(OpenAlert::ticketId)).toList();
+        ArrayNode rows = JsonVariables.mapper().createArrayNode();
+        long breached = 0;
+        for (OpenAlert alert : sorted) {
+            ObjectNode row = rows.addObject();
+            row.put("ticketId", alert.ticketId());
+            row.put("target", alert.target().replace('_', ' '));
+            row.put("state", "BREACHED".equals(alert.state()) ? "breached" : "at risk");
+            row.put("priority", alert.priority());
+            row.put("due", alert.dueAt() == null ? "paused (pending)" : DUE.format(alert.dueAt().atZone(zone)));
+            row.put("timeToBreach", timeToBreach(alert.dueAt(), now));
+            row.put("subject", alert.subject());
+            breached += "BREACHED".equals(alert.state()) ? 1 : 0;
+        }
+        return Map.of(SlaVariables.TEAM, team, SlaVariables.ALERTS, JsonVariables.json(rows),
+                SlaVariables.ALERT_COUNT, sorted.size(),
+                SlaVariables.HEADLINE, "## SLA alerts: " + team + "\n" + sorted.size() + " open tickets need an answer or a "
+                        + "resolution, " + breached + " of them past their SLA, nearest due first. This task closes itself "
+                        + "once each is answered or resolved; the list is brought up to date every few minutes.");
+    }
+
+    /** "in 1 h 20 min", "now", "2 h 5 min ago", "paused". */
+    static String timeToBreach(Instant due, Instant now) {
+        if (due == null) {
+            return "paused";
+        }
+        Duration left = Duration.between(now, due);
+        if (left.toMinutes() == 0) {
+            return "now";
+        }
+        String amount = words(left.abs());
+        return left.isNegative() ? amount + " ago" : "in " + amount;
+    }
+
+    static String words(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        if (days > 0) {
+            return days + " d " + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + minutes + " min" : minutes + " min";
+    }
+}

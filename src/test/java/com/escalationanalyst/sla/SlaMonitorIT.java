@@ -1,0 +1,194 @@
+package com.escalationanalyst.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.escalationanalyst.crm.AccountCsvFormat;
+import com.escalationanalyst.helpdesk.TicketCsvFormat;
+import com.escalationanalyst.process.ProcessIds;
+import com.escalationanalyst.testsupport.Api;
+import com.escalationanalyst.testsupport.Csv;
+import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.TestStores;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The SLA monitor against the seeded SLA policies (knowledge/escalation-policies/sla-policies.yaml: Strategic 24x7,
+ * Premium and Standard on New York business hours, 09:00-17:00 Monday to Friday), on Monday 30 November 2026 in New
+ * York. Every expected state is worked out by hand in the comments.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"escalation.time-zone=America/New_York", "camunda.bpm.job-execution.enabled=false"})
+class SlaMonitorIT {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    JdbcTemplate jdbc;
+
+    static Instant ny(int month, int day, int hour, int minute) {
+        return LocalDateTime.of(2026, month, day, hour, minute).atZone(NEW_YORK).toInstant();
+    }
+
+    @BeforeEach
+    void load() {
+        jdbc = TestStores.empty(dataSource);
+        jdbc.update("DELETE FROM sla_alert");
+        jdbc.update("DELETE FROM ticket_status_change");
+        runtimeService.createProcessInstanceQuery().list()
+                .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "test reset", true, true, true, true));
+        Api api = new Api(port);
+        Csv accounts = new Csv(AccountCsvFormat.COLUMNS);
+        for (String[] a : new String[][] {{"ACC-S", "Standard"}, {"ACC-P", "Premium"}, {"ACC-X", "Strategic"}}) {
+            accounts.row("account_id", a[0], "name", "Account " + a[0], "segment", "Mid-Market", "tier", a[1],
+                    "region", "NA", "industry", "Software", "arr", "100000");
+        }
+        assertThat(api.post("/api/import/accounts", "text/csv", accounts.bytes()).statusCode()).isEqualTo(200);
+        Csv tickets = new Csv(TicketCsvFormat.COLUMNS);
+        // A: Standard, normal, Monday 09:00, unanswered: first response 24 h, 3 h used at 12:00 - nothing to raise
+        ticket(tickets, "A", ny(11, 30, 9, 0), "open", "normal", "ACC-S", "tier1-billing", null);
+        // B: Strategic (24x7), urgent, 11:30: first response 30 min, used up at 12:00 - breached
+        ticket(tickets, "B", ny(11, 30, 11, 30), "open", "urgent", "ACC-X", "tier2-platform", null);
+        // C: Premium, urgent, 11:10: first response 1 h, 50 min used at 12:00 (83 % >= 75 %) - at risk
+        ticket(tickets, "C", ny(11, 30, 11, 10), "open", "urgent", "ACC-P", "tier2-platform", null);
+        // D: Standard, urgent, Friday 14:00, answered, pending since Friday 15:00: resolution 8 h, 1 h used (without the
+        // pause it would be Friday 14-17 + Monday 9-12 = 6 h = 75 %, at risk) - nothing to raise
+        ticket(tickets, "D", ny(11, 27, 14, 0), "pending", "urgent", "ACC-S", "tier1-billing", ny(11, 27, 14, 30));
+        // E: solved - not read
+        ticket(tickets, "E", ny(11, 2, 9, 0), "solved", "urgent", "ACC-S", "tier1-billing", null);
+        // F: no account (the Standard policy has no condition), low, 2 November, no team: first response 48 h and
+        // resolution 40 h both long used up - breached twice, raised to "unassigned"
+        ticket(tickets, "F", ny(11, 2, 9, 0), "new", "low", null, null, null);
+        assertThat(api.post("/api/import/tickets", "text/csv", tickets.bytes()).statusCode()).isEqualTo(200);
+        jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
+                ny(11, 27, 14, 0).atOffset(ZoneOffset.UTC), "open");
+        jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
+                ny(11, 27, 15, 0).atOffset(ZoneOffset.UTC), "pending");
+    }
+
+    static void ticket(Csv csv, String id, Instant created, String status, String priority, String account, String team,
+                       Instant firstResponse) {
+        csv.row("ticket_id", id, "created_at", created.toString(), "status", status, "priority", priority,
+                "channel", "email", "product_area", "Billing", "account_id", account == null ? "" : account,
+                "subject", "Ticket " + id, "escalated", "false", "assignee_group", team == null ? "" : team,
+                "first_response_at", firstResponse == null ? "" : firstResponse.toString(),
+                "resolved_at", "solved".equals(status) ? created.plusSeconds(3600).toString() : "",
+                "resolution_type", "solved".equals(status) ? "fixed" : "");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    Map<String, Object> cycle(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+        ProcessInstance run = runtimeService.startProcessInstanceByKey(ProcessIds.SLA_MONITOR);
+        Map<String, Object> counts = new java.util.HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).list()
+                .forEach(v -> counts.put(v.getName(), v.getValue()));
+        return counts;
+    }
+
+    List<String> alerts() {
+        return jdbc.queryForList("SELECT ticket_id || ' ' || target || ' ' || state FROM sla_alert ORDER BY 1", String.class);
+    }
+
+    Task task(String team) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(team).singleResult();
+    }
+
+    @Test
+    void ticketsAreRaisedOncePerTargetAndStateToOneTaskPerTeamThatClosesWhenAllAreAnswered() throws Exception {
+        Map<String, Object> first = cycle(ny(11, 30, 12, 0));
+        assertThat(first).containsEntry("openTickets", 5).containsEntry("newlyAtRisk", 1L).containsEntry("newlyBreached", 3L)
+                .containsEntry("teamsWithAlerts", 2).containsEntry("openAlerts", 4);
+        assertThat(alerts()).containsExactly("B first_response BREACHED", "C first_response AT_RISK",
+                "F first_response BREACHED", "F resolution BREACHED");
+
+        // one task per team, for the analysts' group, its tickets nearest due first: B was due 12:00, C is due 12:10
+        Task platform = task("tier2-platform");
+        assertThat(platform.getName()).isEqualTo("SLA alerts: tier2-platform");
+        assertThat(taskService.getIdentityLinksForTask(platform.getId())).anyMatch(l -> "escalation-analysts".equals(l.getGroupId()));
+        JsonNode rows = new ObjectMapper().readTree(runtimeService.getVariable(platform.getProcessInstanceId(), "alerts").toString());
+        assertThat(rows.findValuesAsText("ticketId")).containsExactly("B", "C");
+        assertThat(rows.get(0).get("state").asText()).isEqualTo("breached");
+        assertThat(rows.get(0).get("due").asText()).isEqualTo("2026-11-30 12:00 EST");
+        assertThat(rows.get(0).get("timeToBreach").asText()).isEqualTo("now");
+        assertThat(rows.get(1).get("due").asText()).isEqualTo("2026-11-30 12:10 EST");
+        assertThat(rows.get(1).get("timeToBreach").asText()).isEqualTo("in 10 min");
+        assertThat(task("unassigned")).isNotNull();
+        assertThat(taskService.createTaskQuery().count()).isEqualTo(2);
+
+        // the next cycle raises nothing again and starts no second task
+        Map<String, Object> second = cycle(ny(11, 30, 12, 1));
+        assertThat(second).containsEntry("newlyAtRisk", 0L).containsEntry("newlyBreached", 0L);
+        assertThat(taskService.createTaskQuery().count()).isEqualTo(2);
+
+        // 12:15: C's hour is used up (65 min) - breached, raised once more; its row says so
+        Map<String, Object> third = cycle(ny(11, 30, 12, 15));
+        assertThat(third).containsEntry("newlyBreached", 1L);
+        assertThat(alerts()).contains("C first_response BREACHED");
+        rows = new ObjectMapper().readTree(runtimeService.getVariable(platform.getProcessInstanceId(), "alerts").toString());
+        assertThat(rows.findValuesAsText("state")).containsExactly("breached", "breached");
+
+        // B and C answered: the platform team has nothing open, its task closes itself; F is still open
+        jdbc.update("UPDATE ticket SET first_response_at = ? WHERE ticket_id IN ('B', 'C')",
+                ny(11, 30, 12, 20).atOffset(ZoneOffset.UTC));
+        cycle(ny(11, 30, 12, 30));
+        assertThat(task("tier2-platform")).isNull();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(platform.getProcessInstanceId())
+                .activityId("EndEvent_Cleared").count()).isOne();
+        assertThat(task("unassigned")).isNotNull();
+
+        // F solved: the last task closes
+        jdbc.update("UPDATE ticket SET status = 'solved' WHERE ticket_id = 'F'");
+        Map<String, Object> last = cycle(ny(11, 30, 12, 35));
+        assertThat(last).containsEntry("openTickets", 4).containsEntry("teamsWithAlerts", 0);
+        assertThat(taskService.createTaskQuery().count()).isZero();
+    }
+
+    @Test
+    void thePendingTicketsClockResumesWhereItStopped() {
+        // D back to open on Monday 12:00: 1 h on Friday plus Monday 12:00-14:00 = 3 h of 8 at 14:00 - active;
+        // at 16:00, 5 h; Tuesday 09:00 + 1 h: 6 h = 75 % - at risk
+        jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
+                ny(11, 30, 12, 0).atOffset(ZoneOffset.UTC), "open");
+        jdbc.update("UPDATE ticket SET status = 'open' WHERE ticket_id = 'D'");
+        cycle(ny(11, 30, 14, 0));
+        assertThat(alerts()).noneMatch(a -> a.startsWith("D "));
+        cycle(ny(12, 1, 10, 0));
+        assertThat(alerts()).contains("D resolution AT_RISK");
+    }
+}
