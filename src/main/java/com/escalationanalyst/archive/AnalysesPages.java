@@ -31,7 +31,9 @@ class AnalysesPages {
                     "knownIssues", "Known issues (tickets)", "recommendedAction", "Recommended action"),
             ArchivedRun.SEGMENTS, columns("value", "Value", "totalTickets", "Tickets", "escalatedTickets", "Escalated",
                     "escalationRate", "Rate", "ci95", "95 % interval", "deviationPts", "Deviation (pts)",
-                    "pValue", "p-value", "flag", "Flag"));
+                    "pValue", "p-value", "flag", "Flag"),
+            ArchivedRun.SLA_ATTAINMENT, columns("target", "Target", "dimension", "By", "value", "Value", "met", "Met",
+                    "breached", "Breached", "running", "Running", "attainment", "Attainment"));
 
     /** A table as the page prints it; a part of a cell with a link leads to the tickets behind its number. */
     record Table(List<String> headings, List<List<Cell>> rows) {

@@ -87,6 +87,9 @@ class ArchiveAnalysisDelegate implements JavaDelegate {
         } else if (ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES.equals(key)) {
             skill = ArchivedRun.SEGMENTS;
             title = RunTitles.segments(period, (String) execution.getVariable(ArchiveVariables.DIMENSION), productArea);
+        } else if (ProcessIds.MEASURE_SLA_ATTAINMENT.equals(key)) {
+            skill = ArchivedRun.SLA_ATTAINMENT;
+            title = RunTitles.slaAttainment(period);
         } else {
             throw new IllegalStateException("no archive entry is defined for process " + key);
         }

@@ -15,6 +15,7 @@ public record ArchivedRun(String id, String skill, String title, String startedB
     public static final String PATTERNS = "escalation-patterns";
     public static final String SEGMENTS = "segment-rates";
     public static final String MONTHLY_REPORT = "monthly-report";
+    public static final String SLA_ATTAINMENT = "sla-attainment";
 
     /** Where a browser opens it. */
     public String page() {

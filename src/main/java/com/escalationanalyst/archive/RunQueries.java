@@ -15,7 +15,8 @@ class RunQueries {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 200;
-    private static final Set<String> SKILLS = Set.of(ArchivedRun.PATTERNS, ArchivedRun.SEGMENTS, ArchivedRun.MONTHLY_REPORT);
+    private static final Set<String> SKILLS = Set.of(ArchivedRun.PATTERNS, ArchivedRun.SEGMENTS, ArchivedRun.MONTHLY_REPORT,
+            ArchivedRun.SLA_ATTAINMENT);
 
     private final ZoneId zone;
 

@@ -28,6 +28,10 @@ public final class RunTitles {
         return "Escalation rates by " + dimension + forFilters(productArea) + ": " + days(period);
     }
 
+    public static String slaAttainment(Period period) {
+        return "SLA attainment: " + days(period);
+    }
+
     public static String report(YearMonth month, boolean send) {
         return "Monthly report, " + month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                 + month.getYear() + (send ? "" : " (preview, not sent)");

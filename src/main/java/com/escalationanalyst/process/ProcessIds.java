@@ -15,6 +15,8 @@ public final class ProcessIds {
 
     public static final String SYNC_HELPDESK = "SyncHelpdeskProcess";
     public static final String SYNC_CRM = "SyncCrmProcess";
+    /** SLA attainment of a period's tickets and the relative risk of escalation after a breach. */
+    public static final String MEASURE_SLA_ATTAINMENT = "MeasureSlaAttainmentProcess";
     /** Every few minutes: open tickets at risk of breaching their SLA, or breached, raised to their teams. */
     public static final String SLA_MONITOR = "SlaMonitorProcess";
     /** One per team with open SLA alerts: its Tasklist task, closed by the monitor once every alert is answered. */

@@ -43,10 +43,14 @@ final class AccessGroups {
         grant(authorizations, ANALYSTS, APPLICATION, "tasklist", Permissions.ACCESS);
         grant(authorizations, ANALYSTS, FILTER, Authorization.ANY, Permissions.READ);
         for (String key : new String[] {ProcessIds.ANALYZE_ESCALATION_PATTERNS, ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES,
+                ProcessIds.MEASURE_SLA_ATTAINMENT,
                 ProcessIds.ASK}) {
             grant(authorizations, ANALYSTS, PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE,
                     Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         }
+        // the teams' SLA alert tasks are the analysts' (candidate group): they read the process, never start it
+        grant(authorizations, ANALYSTS, PROCESS_DEFINITION, ProcessIds.SLA_TEAM_ALERTS, Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         // the self-check is open to analysts by the application's rules (AccessRules): the engine agrees
         grant(authorizations, ANALYSTS, PROCESS_DEFINITION, ProcessIds.SELF_CHECK, Permissions.READ,
                 Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);

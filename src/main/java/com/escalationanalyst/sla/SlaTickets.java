@@ -98,7 +98,8 @@ class SlaTickets {
         return pauses;
     }
 
-    private Map<String, String[]> accounts(Set<String> ids) {
+    /** Tier and segment of each account, by id (from the CRM store, in chunks). */
+    Map<String, String[]> accounts(Set<String> ids) {
         Map<String, String[]> accounts = new HashMap<>();
         for (List<String> chunk : InLists.chunks(ids, 1000)) {
             crm.jdbc().query("SELECT account_id, tier, segment FROM account WHERE account_id IN (" + InLists.marks(chunk.size())

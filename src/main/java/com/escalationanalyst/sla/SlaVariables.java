@@ -17,6 +17,10 @@ final class SlaVariables {
     static final String ALERT_COUNT = "alertCount";
     static final String HEADLINE = "headline";
 
+    /** SLA attainment: the counts of "Measure SLA attainment" and the rates of "Compute attainment" (JSON). */
+    static final String SLA_COUNTS = "slaCounts";
+    static final String ATTAINMENT = "attainment";
+
     /** Ends a team's alerts process once none of its alerts is open. */
     static final String ALERTS_CLEARED = "SlaAlertsCleared";
 

@@ -64,8 +64,6 @@ class SlaMonitorIT {
     @BeforeEach
     void load() {
         jdbc = TestStores.empty(dataSource);
-        jdbc.update("DELETE FROM sla_alert");
-        jdbc.update("DELETE FROM ticket_status_change");
         runtimeService.createProcessInstanceQuery().list()
                 .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "test reset", true, true, true, true));
         Api api = new Api(port);
@@ -76,20 +74,22 @@ class SlaMonitorIT {
         }
         assertThat(api.post("/api/import/accounts", "text/csv", accounts.bytes()).statusCode()).isEqualTo(200);
         Csv tickets = new Csv(TicketCsvFormat.COLUMNS);
-        // A: Standard, normal, Monday 09:00, unanswered: first response 24 h, 3 h used at 12:00 - nothing to raise
-        ticket(tickets, "A", ny(11, 30, 9, 0), "open", "normal", "ACC-S", "tier1-billing", null);
+        // A: Standard, normal, Monday 09:00, unanswered: first response 24 h, 3 h used at 12:00 - nothing to raise;
+        // escalated at 10:00 without a breach
+        ticket(tickets, "A", ny(11, 30, 9, 0), "open", "normal", "ACC-S", "tier1-billing", null, ny(11, 30, 10, 0));
         // B: Strategic (24x7), urgent, 11:30: first response 30 min, used up at 12:00 - breached
-        ticket(tickets, "B", ny(11, 30, 11, 30), "open", "urgent", "ACC-X", "tier2-platform", null);
+        ticket(tickets, "B", ny(11, 30, 11, 30), "open", "urgent", "ACC-X", "tier2-platform", null, null);
         // C: Premium, urgent, 11:10: first response 1 h, 50 min used at 12:00 (83 % >= 75 %) - at risk
-        ticket(tickets, "C", ny(11, 30, 11, 10), "open", "urgent", "ACC-P", "tier2-platform", null);
+        ticket(tickets, "C", ny(11, 30, 11, 10), "open", "urgent", "ACC-P", "tier2-platform", null, null);
         // D: Standard, urgent, Friday 14:00, answered, pending since Friday 15:00: resolution 8 h, 1 h used (without the
         // pause it would be Friday 14-17 + Monday 9-12 = 6 h = 75 %, at risk) - nothing to raise
-        ticket(tickets, "D", ny(11, 27, 14, 0), "pending", "urgent", "ACC-S", "tier1-billing", ny(11, 27, 14, 30));
-        // E: solved - not read
-        ticket(tickets, "E", ny(11, 2, 9, 0), "solved", "urgent", "ACC-S", "tier1-billing", null);
+        ticket(tickets, "D", ny(11, 27, 14, 0), "pending", "urgent", "ACC-S", "tier1-billing", ny(11, 27, 14, 30), null);
+        // E: solved (not read by the monitor), never answered, escalated at 09:30 before its first response was due (13:00)
+        ticket(tickets, "E", ny(11, 2, 9, 0), "solved", "urgent", "ACC-S", "tier1-billing", null, ny(11, 2, 9, 30));
         // F: no account (the Standard policy has no condition), low, 2 November, no team: first response 48 h and
-        // resolution 40 h both long used up - breached twice, raised to "unassigned"
-        ticket(tickets, "F", ny(11, 2, 9, 0), "new", "low", null, null, null);
+        // resolution 40 h both long used up - breached twice, raised to "unassigned"; resolution due Friday 6 November
+        // 17:00 (five business days), first response Monday 9 November 17:00; escalated on the 10th, after the breach
+        ticket(tickets, "F", ny(11, 2, 9, 0), "new", "low", null, null, null, ny(11, 10, 9, 0));
         assertThat(api.post("/api/import/tickets", "text/csv", tickets.bytes()).statusCode()).isEqualTo(200);
         jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
                 ny(11, 27, 14, 0).atOffset(ZoneOffset.UTC), "open");
@@ -98,10 +98,12 @@ class SlaMonitorIT {
     }
 
     static void ticket(Csv csv, String id, Instant created, String status, String priority, String account, String team,
-                       Instant firstResponse) {
+                       Instant firstResponse, Instant escalatedAt) {
         csv.row("ticket_id", id, "created_at", created.toString(), "status", status, "priority", priority,
                 "channel", "email", "product_area", "Billing", "account_id", account == null ? "" : account,
-                "subject", "Ticket " + id, "escalated", "false", "assignee_group", team == null ? "" : team,
+                "subject", "Ticket " + id, "escalated", Boolean.toString(escalatedAt != null),
+                "escalated_at", escalatedAt == null ? "" : escalatedAt.toString(),
+                "escalation_reason_code", escalatedAt == null ? "" : "SLA-BREACH", "assignee_group", team == null ? "" : team,
                 "first_response_at", firstResponse == null ? "" : firstResponse.toString(),
                 "resolved_at", "solved".equals(status) ? created.plusSeconds(3600).toString() : "",
                 "resolution_type", "solved".equals(status) ? "fixed" : "");
@@ -177,6 +179,57 @@ class SlaMonitorIT {
         Map<String, Object> last = cycle(ny(11, 30, 12, 35));
         assertThat(last).containsEntry("openTickets", 4).containsEntry("teamsWithAlerts", 0);
         assertThat(taskService.createTaskQuery().count()).isZero();
+    }
+
+    @Test
+    void attainmentPerTargetAndDimensionAndTheRiskOfEscalationAfterABreach() {
+        ClockUtil.setCurrentTime(Date.from(ny(11, 30, 12, 0)));
+        var response = new Api(port).post("/api/analyses/sla-attainment", "application/json",
+                "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = Api.json(response);
+        assertThat(result.get("tickets").asInt()).isEqualTo(6);
+        // first response: D met (30 min of 4 h); B (30 min of 30 min), E (never answered) and F breached; A and C
+        // running: 1 of 4 decided = 25 %. Resolution: E met (1 h of 8 h), F breached, A B C D running: 1 of 2 = 50 %
+        assertThat(row(result, "first_response", "all", "all")).isEqualTo("1 3 2 25.0");
+        assertThat(row(result, "resolution", "all", "all")).isEqualTo("1 1 4 50.0");
+        // by tier (first response): Strategic B breached; Premium C running (no decided target); Standard A running,
+        // D met, E breached; F has no account
+        assertThat(row(result, "first_response", "tier", "Strategic")).isEqualTo("0 1 0 0.0");
+        assertThat(row(result, "first_response", "tier", "Premium")).isEqualTo("0 0 1 null");
+        assertThat(row(result, "first_response", "tier", "Standard")).isEqualTo("1 1 1 50.0");
+        assertThat(row(result, "first_response", "tier", "unknown")).isEqualTo("0 1 0 0.0");
+        assertThat(row(result, "first_response", "team", "tier1-billing")).isEqualTo("1 1 1 50.0");
+        assertThat(row(result, "first_response", "priority", "urgent")).isEqualTo("1 2 1 33.333333333333336");
+        // escalation after a breach: breached B, E, F - F escalated after its first breach (6 November 17:00), E before
+        // its (09:30 < 13:00): a = 1, b = 2; not breached A, C, D - A escalated: c = 1, d = 2. RR = (1/3) / (1/3) = 1,
+        // se = sqrt(1 - 1/3 + 1 - 1/3) = sqrt(4/3), interval exp(-/+ 1.96 x 1.154701) = 0.103976 .. 9.617607
+        JsonNode risk = result.get("escalationAfterBreach");
+        assertThat(risk.get("breachedTickets").asInt()).isEqualTo(3);
+        assertThat(risk.get("escalatedAfterBreach").asInt()).isEqualTo(1);
+        assertThat(risk.get("otherTickets").asInt()).isEqualTo(3);
+        assertThat(risk.get("escalatedOther").asInt()).isEqualTo(1);
+        assertThat(risk.get("relativeRisk").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(risk.get("low").asDouble()).isCloseTo(Math.exp(-1.96 * Math.sqrt(4.0 / 3)),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(risk.get("high").asDouble()).isCloseTo(Math.exp(1.96 * Math.sqrt(4.0 / 3)),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(risk.get("corrected").asBoolean()).isFalse();
+        // kept in the archive like the other analyses
+        JsonNode kept = Api.json(new Api(port).get("/api/analyses?skill=sla-attainment"));
+        assertThat(kept.toString()).contains(result.get("processInstanceId").asText());
+    }
+
+    /** "met breached running attainment" of one row of the answer. */
+    static String row(JsonNode result, String target, String dimension, String value) {
+        for (JsonNode r : result.get("rows")) {
+            if (r.get("target").asText().equals(target) && r.get("dimension").asText().equals(dimension)
+                    && r.get("value").asText().equals(value)) {
+                return r.get("met").asLong() + " " + r.get("breached").asLong() + " " + r.get("running").asLong() + " "
+                        + (r.get("attainmentPct").isNull() ? "null" : r.get("attainmentPct").asText());
+            }
+        }
+        throw new AssertionError("no row " + target + "/" + dimension + "/" + value + " in " + result.get("rows"));
     }
 
     @Test

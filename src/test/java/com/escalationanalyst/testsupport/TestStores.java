@@ -14,6 +14,8 @@ public final class TestStores {
         jdbc.update("DELETE FROM resolution");
         jdbc.update("DELETE FROM ticket_comment");
         jdbc.update("DELETE FROM ticket_source");
+        jdbc.update("DELETE FROM ticket_status_change");
+        jdbc.update("DELETE FROM sla_alert");
         jdbc.update("DELETE FROM ticket");
         jdbc.update("DELETE FROM account");
         return jdbc;

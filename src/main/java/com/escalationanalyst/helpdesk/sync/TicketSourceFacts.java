@@ -148,8 +148,8 @@ class TicketSourceFacts {
     }
 
     /**
-     * Removes what is kept about these tickets, and what was derived from their texts: the stored embeddings and
-     * known-issue decisions (those of the current knowledge; older ones are removed in the background anyway).
+     * Removes what is kept about these tickets (comments, escalation and status changes, SLA alerts), and what was
+     * derived from their texts: the stored embeddings and known-issue decisions (those of the current knowledge; older ones are removed in the background anyway).
      */
     void forget(Collection<String> ticketIds, NoteEmbeddingStore embeddings, NoteMatchStore decisions,
                 KnowledgeSnapshot knowledge) {
@@ -168,6 +168,8 @@ class TicketSourceFacts {
             decisions.delete(keys);
             jdbc().update("DELETE FROM ticket_comment WHERE ticket_id IN (" + marks + ")", chunk.toArray());
             jdbc().update("DELETE FROM ticket_source WHERE ticket_id IN (" + marks + ")", chunk.toArray());
+            jdbc().update("DELETE FROM ticket_status_change WHERE ticket_id IN (" + marks + ")", chunk.toArray());
+            jdbc().update("DELETE FROM sla_alert WHERE ticket_id IN (" + marks + ")", chunk.toArray());
         }
     }
 

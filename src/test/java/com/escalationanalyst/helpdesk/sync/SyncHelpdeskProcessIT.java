@@ -308,6 +308,10 @@ class SyncHelpdeskProcessIT {
                 + !value + "\"}";
     }
 
+    static String statusChange(String value) {
+        return "{\"event_type\":\"Change\",\"field_name\":\"status\",\"value\":\"" + value + "\"}";
+    }
+
     static String eventPage(long endTime, boolean end, String... events) {
         return "{\"ticket_events\":[" + String.join(",", events) + "],\"end_time\":" + endTime + ",\"end_of_stream\":" + end
                 + ",\"count\":" + events.length + "}";
@@ -349,7 +353,7 @@ class SyncHelpdeskProcessIT {
                 event(11, "2026-10-01T09:00:00Z", comment(1, 501, true, "My invoice shows the old plan")),
                 event(11, "2026-10-01T10:00:00Z", comment(2, 77, false, "Checked billing logs, proration is wrong."),
                         escalationChange(true)),
-                event(12, "2026-10-01T11:00:00Z", escalationChange(true))));
+                event(12, "2026-10-01T11:00:00Z", escalationChange(true), statusChange("pending"))));
         helpdesk.stubFor(get(urlPathEqualTo(EVENTS)).withQueryParam("start_time", equalTo("1000"))
                 .inScenario("events").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("allowed"));
@@ -359,7 +363,7 @@ class SyncHelpdeskProcessIT {
                         event(11, "2026-10-01T12:00:00Z", comment(3, 78, true, "Applied a credit note as workaround."),
                                 escalationChange(false)),
                         event(11, "2026-10-01T13:00:00Z", escalationChange(true)),
-                        event(12, "2026-10-01T14:00:00Z", escalationChange(false)),
+                        event(12, "2026-10-01T14:00:00Z", escalationChange(false), statusChange("open")),
                         event(14, "2026-10-01T15:00:00Z", comment(4, 79, false, "Reproduced on staging."),
                                 escalationChange(true))))));
 
@@ -376,6 +380,11 @@ class SyncHelpdeskProcessIT {
         assertThat(variable(first, SyncVariables.TICKETS_UPDATED_FROM_EVENTS)).isEqualTo(2L); // ticket 11, on both pages
         assertThat(jdbc.queryForObject("SELECT cursor_value FROM ticket_sync_cursor WHERE feed = 'helpdesk-ticket-events'",
                 String.class)).isEqualTo("2000");
+        // 12's status changes, for the SLA clock: pending at 11:00, open again at 14:00
+        assertThat(jdbc.queryForList("SELECT status FROM ticket_status_change WHERE ticket_id = '12' ORDER BY changed_at",
+                String.class)).containsExactly("pending", "open");
+        assertThat(jdbc.queryForObject("SELECT MIN(changed_at) FROM ticket_status_change WHERE ticket_id = '12'",
+                java.time.OffsetDateTime.class).toInstant()).isEqualTo(Instant.parse("2026-10-01T11:00:00Z"));
 
         // the next run: ticket 14 arrives after its events, 11 again unchanged; the event export goes on from 2000
         stubTickets("cursor", "t1", "t2", solvedMetric(14) + "," + solvedMetric(11),
