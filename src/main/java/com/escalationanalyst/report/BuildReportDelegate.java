@@ -32,6 +32,8 @@ class BuildReportDelegate implements JavaDelegate {
                 JsonVariables.read(execution, ReportVariables.CANDIDATE_ISSUES),
                 JsonVariables.read(execution, ReportVariables.REPORT_MONTH_FIGURES),
                 JsonVariables.read(execution, ReportVariables.FRESHNESS),
+                JsonVariables.read(execution, ReportVariables.SLA_REPORT_MONTH),
+                JsonVariables.read(execution, ReportVariables.SLA_MONTH_BEFORE),
                 (String) execution.getVariable(ReportVariables.TIME_ZONE), reportId));
         execution.setVariable(ReportVariables.REPORT_ID, reportId);
         execution.setVariable(ReportVariables.SUBJECT, report.subject());

@@ -30,6 +30,8 @@ public record MonthlyReportView(
         /** The three fixes that would save most, as sentences. */
         List<String> savings,
         String unmappedReasonCodes,
+        /** After the three sections: the month's SLA attainment and its change; empty without SLA policies. */
+        String sla,
         /** Footer: how recent and complete the month's data is. */
         String freshness,
         /** Why the data looked incomplete when the report was built, or empty. */

@@ -2,7 +2,9 @@ package com.escalationanalyst.report;
 
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
+import com.escalationanalyst.period.PeriodResolver;
 import com.escalationanalyst.process.JsonVariables;
+import com.escalationanalyst.sla.SlaAttainment;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Pull the month before": the month before the report month, and the six months before that (oldest
- * first) that the six-month chart's moving averages and the "increasing" rule need.
+ * "Pull the month before": the month before the report month (with its SLA attainment), and the six months before
+ * that (oldest first) that the six-month chart's moving averages need.
  */
 @Component("pullMonthBeforeDelegate")
 class PullMonthBeforeDelegate implements JavaDelegate {
@@ -21,8 +23,12 @@ class PullMonthBeforeDelegate implements JavaDelegate {
 
     private final ReportFigures figures;
     private final KnowledgeService knowledge;
+    private final SlaAttainment sla;
+    private final PeriodResolver periods;
 
-    PullMonthBeforeDelegate(ReportFigures figures, KnowledgeService knowledge) {
+    PullMonthBeforeDelegate(ReportFigures figures, KnowledgeService knowledge, SlaAttainment sla, PeriodResolver periods) {
+        this.sla = sla;
+        this.periods = periods;
         this.figures = figures;
         this.knowledge = knowledge;
     }
@@ -38,5 +44,7 @@ class PullMonthBeforeDelegate implements JavaDelegate {
         execution.setVariable(ReportVariables.PREVIOUS_MONTH_FIGURES,
                 JsonVariables.json(figures.of(month.minusMonths(1), snapshot)));
         execution.setVariable(ReportVariables.TRAILING_MONTH_FIGURES, JsonVariables.json(trailing));
+        execution.setVariable(ReportVariables.SLA_MONTH_BEFORE, JsonVariables.json(snapshot.slaPolicies()
+                .map(policies -> sla.summary(periods.month(month.minusMonths(1)), policies)).orElse(null)));
     }
 }

@@ -53,7 +53,7 @@ class ReportBuilder {
 
     /** The inputs of one report: the scripts' and queries' results (JSON variables) and the run's names. */
     record Inputs(JsonNode trend, JsonNode cost, JsonNode knownIssues, JsonNode candidates, JsonNode reportMonthFigures,
-                  JsonNode freshness, String zone, String reportId) {
+                  JsonNode freshness, JsonNode slaReportMonth, JsonNode slaMonthBefore, String zone, String reportId) {
     }
 
     BuiltReport build(Inputs in) {
@@ -106,7 +106,8 @@ class ReportBuilder {
                 overall.get("previousEscalations").asLong(), change(overall.get("momChangePct"), overall.get("momLabel").asText()),
                 forecast(trend.get("forecast")), causes, candidates, cost.get("currency").asText(),
                 money(cost.get("agentCostPerHour")), money(cost.get("total")), costs, savings,
-                String.join(", ", unmapped), freshness(in.freshness(), in.zone()), freshnessWarning(in.freshness()));
+                String.join(", ", unmapped), sla(in.slaReportMonth(), in.slaMonthBefore(), month),
+                freshness(in.freshness(), in.zone()), freshnessWarning(in.freshness()));
 
         List<MonthRate> chart = new ArrayList<>();
         JsonNode series = trend.get("rateSeries");
@@ -161,6 +162,39 @@ class ReportBuilder {
         return "Forecast for " + PeriodResolver.monthLabel(YearMonth.parse(forecast.get("month").asText())) + ": "
                 + percent(forecast.get("rate")) + " (likely between " + percent(forecast.get("low")) + " and "
                 + percent(forecast.get("high")) + ")";
+    }
+
+    /**
+     * After the three sections: "SLA attainment: first response 92.50% (October 94.10%, -1.60 pts), resolution
+     * 88.00% (90.00%, -2.00 pts) of the targets decided"; empty without SLA policies.
+     */
+    static String sla(JsonNode now, JsonNode before, YearMonth month) {
+        if (now == null || now.isNull()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("SLA attainment of the month's tickets (targets met of those decided): ");
+        String[] names = {"firstResponse", "resolution"};
+        for (int i = 0; i < names.length; i++) {
+            Double rate = attainment(now.get(names[i]));
+            Double previous = before == null || before.isNull() ? null : attainment(before.get(names[i]));
+            text.append(i == 0 ? "first response " : "; resolution ")
+                    .append(rate == null ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.2f%%", rate));
+            if (previous != null) {
+                text.append(" (").append(PeriodResolver.monthLabel(month.minusMonths(1)).split(" ")[0]).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f%%", previous));
+                if (rate != null) {
+                    text.append(String.format(Locale.ROOT, ", %+.2f pts", rate - previous));
+                }
+                text.append(')');
+            }
+        }
+        return text.append('.').toString();
+    }
+
+    /** met / (met + breached) x 100 of [met, breached, running]; null when none is decided. */
+    static Double attainment(JsonNode counts) {
+        long decided = counts.get(0).asLong() + counts.get(1).asLong();
+        return decided == 0 ? null : counts.get(0).asLong() * 100.0 / decided;
     }
 
     /** The footer: the newest data load, tickets per day against the months before, days without tickets, sync incidents. */

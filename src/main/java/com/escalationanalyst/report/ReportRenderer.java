@@ -85,6 +85,9 @@ public final class ReportRenderer {
                 text.append("   * ").append(saving).append('\n');
             }
         }
+        if (!report.sla().isEmpty()) {
+            text.append("\n").append(report.sla()).append('\n');
+        }
         text.append("\n").append(report.freshness()).append('\n');
         if (!report.freshnessWarning().isEmpty()) {
             text.append(report.freshnessWarning()).append('\n');

@@ -34,6 +34,9 @@ public final class ReportVariables {
     public static final String TRAILING_MONTH_FIGURES = "trailingMonthFigures";
     public static final String KNOWN_ISSUES = "knownIssues";
     public static final String CANDIDATE_ISSUES = "candidateIssues";
+    /** SLA attainment of the report month and of the month before ({firstResponse, resolution}: [met, breached, running]). */
+    public static final String SLA_REPORT_MONTH = "slaReportMonth";
+    public static final String SLA_MONTH_BEFORE = "slaMonthBefore";
 
     /** Script results (JSON). */
     public static final String TREND = "trend";

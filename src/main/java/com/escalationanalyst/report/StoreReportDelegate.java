@@ -20,6 +20,7 @@ class StoreReportDelegate implements JavaDelegate {
 
     private static final String[] NUMBERS = {ReportVariables.TREND, ReportVariables.COST_IMPACT,
             ReportVariables.KNOWN_ISSUES, ReportVariables.CANDIDATE_ISSUES, ReportVariables.FRESHNESS,
+            ReportVariables.SLA_REPORT_MONTH, ReportVariables.SLA_MONTH_BEFORE,
             ReportVariables.REPORT_MONTH_FIGURES, ReportVariables.PREVIOUS_MONTH_FIGURES,
             ReportVariables.TRAILING_MONTH_FIGURES};
 

@@ -128,6 +128,17 @@ public class SlaAttainment {
         return new Counts(cells, risk, rows.size(), withoutPolicy);
     }
 
+    /** A month's attainment in short, for the monthly report: [met, breached, running] of each target. */
+    public record Summary(long[] firstResponse, long[] resolution) {
+    }
+
+    /** The attainment of all the period's tickets, without the breakdowns. */
+    public Summary summary(Period period, SlaPolicies policies) {
+        Counts counts = measure(period, policies);
+        return new Summary(counts.cells().getOrDefault(SlaPolicies.FIRST_RESPONSE + "|all|all", new long[3]),
+                counts.cells().getOrDefault(SlaPolicies.RESOLUTION + "|all|all", new long[3]));
+    }
+
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }

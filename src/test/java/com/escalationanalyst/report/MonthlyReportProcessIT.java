@@ -444,6 +444,10 @@ class MonthlyReportProcessIT {
         assertThat(saving.get("cost").asDouble()).isCloseTo(matched.get("tickets").asLong() * bugMean / 60 * COST_PER_HOUR,
                 within(1e-6));
         assertThat(api.get("/reports/" + reportId).body()).contains("What fixing would save", "Fixing KI-318");
+        // SLA attainment after the three sections: every fixture ticket was resolved five hours after it was created,
+        // within the Standard policy's 40 business hours - 100 % in both months
+        assertThat(Jsoup.parse(api.get("/reports/" + reportId).body()).text())
+                .contains("resolution 100.00% (September 100.00%, +0.00 pts).");
         // every known issue of the month on the report's known-issues page, each linking to its tickets
         Document knownIssues = Jsoup.parse(api.get("/reports/" + reportId + "/known-issues").body());
         assertThat(knownIssues.select("section#product_bug td").eachText()).contains("KI-318");

@@ -55,6 +55,8 @@ class ReportRenderingTest {
                         new CostLine("training gap", 15, "60.00", "637.50")),
                 List.of("Fixing KI-318 (Export) would avoid about 25 escalations, about 2,130 USD a month at 42.50 USD/h."),
                 "refund_" + HOSTILE,
+                "SLA attainment of the month's tickets (targets met of those decided): first response 92.50% (September "
+                        + "94.10%, -1.60 pts); resolution 88.00% (September 90.00%, -2.00 pts).",
                 "Data: newest import ended 2026-11-01 05:40 EST; 3.0 tickets a day (3.1 a day in the months before: 97%); "
                         + "days without tickets: none; open sync incidents: none.", "");
     }
@@ -85,6 +87,23 @@ class ReportRenderingTest {
         assertThat(ReportSubject.of(YearMonth.of(2026, 10), 7.42, null, "new"))
                 .isEqualTo("Escalations October 2026: 7.42% (no data for September)");
         assertThat(ReportSubject.of(YearMonth.of(2026, 10), null, null, "stable")).isEqualTo("Escalations October 2026: no tickets");
+    }
+
+    @Test
+    void theSlaLineGivesAttainmentOfDecidedTargetsAndItsChange() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        // October: first response 37 met, 3 breached (5 running left out) = 92.50 %; resolution 44 of 50 = 88.00 %.
+        // September: 47 of 50 = 94.00 % and 45 of 50 = 90.00 %: -1.50 and -2.00 points
+        assertThat(ReportBuilder.sla(json.readTree("{\"firstResponse\":[37,3,5],\"resolution\":[44,6,1]}"),
+                json.readTree("{\"firstResponse\":[47,3,0],\"resolution\":[45,5,0]}"), YearMonth.of(2026, 10)))
+                .isEqualTo("SLA attainment of the month's tickets (targets met of those decided): first response 92.50% "
+                        + "(September 94.00%, -1.50 pts); resolution 88.00% (September 90.00%, -2.00 pts).");
+        // nothing decided yet this month; no SLA policies at all: no line
+        assertThat(ReportBuilder.sla(json.readTree("{\"firstResponse\":[0,0,4],\"resolution\":[0,0,4]}"),
+                json.readTree("null"), YearMonth.of(2026, 10)))
+                .isEqualTo("SLA attainment of the month's tickets (targets met of those decided): first response n/a; "
+                        + "resolution n/a.");
+        assertThat(ReportBuilder.sla(json.readTree("null"), null, YearMonth.of(2026, 10))).isEmpty();
     }
 
     @Test
@@ -130,7 +149,7 @@ class ReportRenderingTest {
                 "▲ increasing", "▼ decreasing", "3,187.50 USD", "42.50 USD per hour",
                 "Forecast for November 2026: 7.29% (likely between 4.72% and 9.87%)",
                 "What fixing would save", "would avoid about 25 escalations", "Invoice PDF is blank",
-                "Data: newest import ended 2026-11-01 05:40 EST");
+                "Data: newest import ended 2026-11-01 05:40 EST", "SLA attainment of the month's tickets");
         // one "increasing" and one "decreasing": the policy gap's new four are not a trend
         assertThat(document.select("strong:containsOwn(increasing), strong:containsOwn(decreasing)")).hasSize(2);
         // product area and unmapped reason code come from tickets: shown as text, never as markup
