@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component("updateTeamTasksDelegate")
 class UpdateTeamTasksDelegate implements JavaDelegate {
 
+    /** The rows a team's task lists (nearest due first); its headline counts them all. */
+    static final int MAX_ROWS = 200;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
     private final SlaTickets tickets;
@@ -86,6 +88,10 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
         ArrayNode rows = JsonVariables.mapper().createArrayNode();
         long breached = 0;
         for (OpenAlert alert : sorted) {
+            breached += "BREACHED".equals(alert.state()) ? 1 : 0;
+            if (rows.size() >= MAX_ROWS) {
+                continue;
+            }
             ObjectNode row = rows.addObject();
             row.put("ticketId", alert.ticketId());
             row.put("target", alert.target().replace('_', ' '));
@@ -94,13 +100,13 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
             row.put("due", alert.dueAt() == null ? "paused (pending)" : DUE.format(alert.dueAt().atZone(zone)));
             row.put("timeToBreach", timeToBreach(alert.dueAt(), now));
             row.put("subject", alert.subject());
-            breached += "BREACHED".equals(alert.state()) ? 1 : 0;
         }
         return Map.of(SlaVariables.TEAM, team, SlaVariables.ALERTS, JsonVariables.json(rows),
                 SlaVariables.ALERT_COUNT, sorted.size(),
                 SlaVariables.HEADLINE, "## SLA alerts: " + team + "\n" + sorted.size() + " open tickets need an answer or a "
-                        + "resolution, " + breached + " of them past their SLA, nearest due first. This task closes itself "
-                        + "once each is answered or resolved; the list is brought up to date every few minutes.");
+                        + "resolution, " + breached + " of them past their SLA, nearest due first"
+                        + (sorted.size() > MAX_ROWS ? " (the first " + MAX_ROWS + " listed)" : "") + ". This task closes "
+                        + "itself once each is answered or resolved; the list is brought up to date every few minutes.");
     }
 
     /** "in 1 h 20 min", "now", "2 h 5 min ago", "paused". */

@@ -147,6 +147,25 @@ class PerformanceBenchmark {
         measure(n, "monthly report (not sent)", () -> post(api, "/api/reports/monthly",
                         "{\"month\":\"" + lastMonth + "\",\"send\":false}"),
                 () -> reportFloor(jdbc, lastMonth), PerformanceBenchmark::reportLimit);
+        if (selected("SLA monitor")) {
+            // 50,000 open tickets: the newest, every fifth pending since an hour after it was created, half unanswered
+            jdbc.update("""
+                    UPDATE ticket SET status = CASE WHEN abs(hashtext('s' || ticket_id)) % 5 = 0 THEN 'pending' ELSE 'open' END,
+                           first_response_at = CASE WHEN abs(hashtext('f' || ticket_id)) % 2 = 0 THEN NULL ELSE first_response_at END
+                    WHERE ticket_id IN (SELECT ticket_id FROM ticket ORDER BY created_at DESC LIMIT 50000)""");
+            jdbc.update("""
+                    INSERT INTO ticket_status_change (ticket_id, changed_at, status)
+                    SELECT ticket_id, created_at + interval '1 hour', 'pending' FROM ticket WHERE status = 'pending'""");
+            jdbc.execute("ANALYZE ticket");
+            measure(n, "SLA monitor cycle (50,000 open)", () -> post(api,
+                    "/engine-rest/process-definition/key/SlaMonitorProcess/start", "{}"), () -> slaMonitorFloor(jdbc),
+                    PerformanceBenchmark::analysisLimit);
+            System.out.printf(Locale.ROOT, "SLA alerts raised: %,d%n", jdbc.queryForObject("SELECT COUNT(*) FROM sla_alert", Long.class));
+            jdbc.update("DELETE FROM sla_alert");
+            jdbc.update("DELETE FROM ticket_status_change");
+            jdbc.update("UPDATE ticket SET status = 'closed', first_response_at = created_at + interval '30 minutes' "
+                    + "WHERE status <> 'closed'");
+        }
         // the tickets behind a number: the first page of last quarter's product-bug escalations (target: well under a
         // second), and every ticket of last quarter as CSV (streamed: the heap must not grow with it)
         measure(n, "drill-down, first page", () -> {
@@ -355,8 +374,31 @@ class PerformanceBenchmark {
                 GROUP BY 1""".formatted(column));
     }
 
-    /** The report's aggregates over eight months, and its freshness check's tickets per day over four. */
+    /** What one SLA monitor cycle must read: the open tickets, their status changes, accounts and raised alerts. */
+    static Object slaMonitorFloor(JdbcTemplate jdbc) {
+        jdbc.queryForList("""
+                SELECT c.ticket_id, c.changed_at, c.status FROM ticket_status_change c JOIN ticket t ON t.ticket_id = c.ticket_id
+                WHERE t.status IN ('new', 'open', 'pending')""");
+        jdbc.queryForList("""
+                SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
+                       t.first_response_at, t.subject, a.tier, a.segment
+                FROM ticket t LEFT JOIN account a ON a.account_id = t.account_id WHERE t.status IN ('new', 'open', 'pending')""");
+        return jdbc.queryForList("""
+                SELECT a.ticket_id, a.target, a.state, a.due_at FROM sla_alert a JOIN ticket t ON t.ticket_id = a.ticket_id
+                WHERE t.status IN ('new', 'open', 'pending')""");
+    }
+
+    /**
+     * The report's aggregates over eight months, its freshness check's tickets per day over four, and the SLA
+     * attainment's ticket rows of two months.
+     */
     static Object reportFloor(JdbcTemplate jdbc, YearMonth month) {
+        jdbc.queryForList("""
+                SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
+                       t.first_response_at, t.escalated, t.escalated_at, r.resolved_at
+                FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
+                WHERE t.created_at >= ?::timestamptz AND t.created_at < ?::timestamptz""",
+                month.minusMonths(1).atDay(1).toString() + "T00:00:00Z", month.plusMonths(1).atDay(1).toString() + "T00:00:00Z");
         jdbc.queryForList("""
                 SELECT date_trunc('day', t.created_at AT TIME ZONE 'UTC') AS d, COUNT(*) FROM ticket t
                 WHERE t.created_at >= ?::timestamptz AND t.created_at < ?::timestamptz
