@@ -24,9 +24,24 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class ImportController {
 
     private final ImportService imports;
+    private final StatusChangeImport statusChanges;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, StatusChangeImport statusChanges) {
         this.imports = imports;
+        this.statusChanges = statusChanges;
+    }
+
+    /** Tickets' status changes (ticket_id, changed_at, status): the SLA clock's pending pauses for imported tickets. */
+    @PostMapping(path = "/ticket-status-changes", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ImportResult statusChangesBody(HttpServletRequest request) throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            return statusChanges.importCsv(body);
+        }
+    }
+
+    @PostMapping(path = "/ticket-status-changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult statusChangesMultipart(@RequestPart("file") MultipartFile file) throws IOException {
+        return fromPart(file, statusChanges::importCsv);
     }
 
     @PostMapping(path = "/tickets", consumes = {"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE})

@@ -78,23 +78,40 @@ public class StagedImporter {
     public <R> ImportResult importCsv(InputStream input, CsvRowFormat<R> format, StagedTable<R> table,
                                       StoreDatabase store) {
         long started = System.nanoTime();
-        ImportResult result = store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) -> {
-            try (CsvReader csv = new CsvReader(utf8Reader(input), maxFieldsPerLine, maxFieldLength, maxLineLength)) {
-                readCsv(csv, format, table, sink, errors);
-            } catch (MalformedUtf8Exception e) {
-                errors.add(new ImportError(e.line(), null, "is not valid UTF-8 (" + e.getMessage()
-                        + "); save the file as UTF-8"));
-            } catch (CharacterCodingException e) {
-                errors.add(new ImportError(0, null, "is not valid UTF-8; save the file as UTF-8"));
-            } catch (CsvSyntaxException e) {
-                errors.add(new ImportError(e.line(), null, e.getMessage()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Reading the import file failed", e);
-            }
-        }));
+        ImportResult result = store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) ->
+                read(input, csv -> readCsv(csv, format, table, sink, errors), errors)));
         log.info("Imported {} into {}: {} inserted, {} updated in {} ms", table.rowName(),
                 store.name(), result.inserted(), result.updated(), (System.nanoTime() - started) / 1_000_000);
         return result;
+    }
+
+    /** What reads a CSV file record by record. */
+    interface CsvWork {
+        void read(CsvReader csv) throws IOException, CsvSyntaxException, SQLException;
+    }
+
+    /**
+     * Reads a UTF-8 CSV file within this importer's caps; a file that is not UTF-8 or not CSV becomes an error of the
+     * import (with its line), as do the caps. {@code errors} is the import's list.
+     */
+    void read(InputStream input, CsvWork work, List<ImportError> errors) throws SQLException {
+        try (CsvReader csv = new CsvReader(utf8Reader(input), maxFieldsPerLine, maxFieldLength, maxLineLength)) {
+            work.read(csv);
+        } catch (MalformedUtf8Exception e) {
+            errors.add(new ImportError(e.line(), null, "is not valid UTF-8 (" + e.getMessage()
+                    + "); save the file as UTF-8"));
+        } catch (CharacterCodingException e) {
+            errors.add(new ImportError(0, null, "is not valid UTF-8; save the file as UTF-8"));
+        } catch (CsvSyntaxException e) {
+            errors.add(new ImportError(e.line(), null, e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the import file failed", e);
+        }
+    }
+
+    /** Errors listed for a refused file ({@code escalation.import.max-errors}). */
+    int maxErrors() {
+        return maxErrors;
     }
 
     /** Upserts rows that need no parsing (generated data); line numbers are their ordinal. */

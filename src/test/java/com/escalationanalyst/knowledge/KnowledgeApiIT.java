@@ -280,7 +280,7 @@ class KnowledgeApiIT {
 
         assertThat(knowledge.current()).isSameAs(before);
         assertThat(Api.json(api.get("/api/knowledge/known-issues")).get("documents")).hasSize(1);
-        assertThat(Api.json(api.get("/api/knowledge/escalation-policies")).get("documents")).hasSize(4);
+        assertThat(Api.json(api.get("/api/knowledge/escalation-policies")).get("documents")).hasSize(5);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -91,10 +92,38 @@ class SlaMonitorIT {
         // 17:00 (five business days), first response Monday 9 November 17:00; escalated on the 10th, after the breach
         ticket(tickets, "F", ny(11, 2, 9, 0), "new", "low", null, null, null, ny(11, 10, 9, 0));
         assertThat(api.post("/api/import/tickets", "text/csv", tickets.bytes()).statusCode()).isEqualTo(200);
-        jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
-                ny(11, 27, 14, 0).atOffset(ZoneOffset.UTC), "open");
-        jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
-                ny(11, 27, 15, 0).atOffset(ZoneOffset.UTC), "pending");
+        // D's status history, imported: open at creation, pending from 15:00
+        var changes = api.post("/api/import/ticket-status-changes", "text/csv", ("changed_at,ticket_id,status\n"
+                + ny(11, 27, 14, 0) + ",D,open\n" + ny(11, 27, 15, 0) + ",D,pending\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(changes.statusCode()).as(changes.body()).isEqualTo(200);
+        assertThat(Api.json(changes).get("inserted").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aStatusChangeFileWithMistakesIsRefusedWholeWithEveryMistakeNamed() {
+        Api api = new Api(port);
+        var refused = api.post("/api/import/ticket-status-changes", "text/csv", ("ticket_id,changed_at,status\n"
+                + "G,2026-11-30T10:00:00Z,open\n"
+                + ",2026-11-30T11:00:00Z,pending\n"
+                + "G,yesterday,pending\n"
+                + "G,2026-11-30T12:00:00Z,waiting\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode errors = Api.json(refused).get("errors");
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(errors.get(0).get("column").asText()).isEqualTo("ticket_id");
+        assertThat(errors.get(1).get("line").asLong()).isEqualTo(4);
+        assertThat(errors.get(1).get("message").asText()).startsWith("'yesterday' is not an ISO-8601 instant");
+        assertThat(errors.get(2).get("message").asText()).startsWith("'waiting' is not one of [closed, hold, new, open, pending, solved]");
+        // nothing of it was kept, not even the good first line; D's two changes from the fixture are still there once
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_status_change", Long.class)).isEqualTo(2);
+        var header = api.post("/api/import/ticket-status-changes", "text/csv", "ticket,when\nG,x\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(header.statusCode()).isEqualTo(400);
+        assertThat(header.body()).contains("the header must name the columns ticket_id, changed_at, status");
+        // the same file again adds nothing
+        var again = api.post("/api/import/ticket-status-changes", "text/csv", ("ticket_id,changed_at,status\n"
+                + "D," + ny(11, 27, 15, 0) + ",pending\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(Api.json(again).get("inserted").asLong()).isZero();
     }
 
     static void ticket(Csv csv, String id, Instant created, String status, String priority, String account, String team,
@@ -236,8 +265,8 @@ class SlaMonitorIT {
     void thePendingTicketsClockResumesWhereItStopped() {
         // D back to open on Monday 12:00: 1 h on Friday plus Monday 12:00-14:00 = 3 h of 8 at 14:00 - active;
         // at 16:00, 5 h; Tuesday 09:00 + 1 h: 6 h = 75 % - at risk
-        jdbc.update("INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?)", "D",
-                ny(11, 30, 12, 0).atOffset(ZoneOffset.UTC), "open");
+        new Api(port).post("/api/import/ticket-status-changes", "text/csv", ("ticket_id,changed_at,status\nD,"
+                + ny(11, 30, 12, 0) + ",open\n").getBytes(StandardCharsets.UTF_8));
         jdbc.update("UPDATE ticket SET status = 'open' WHERE ticket_id = 'D'");
         cycle(ny(11, 30, 14, 0));
         assertThat(alerts()).noneMatch(a -> a.startsWith("D "));
