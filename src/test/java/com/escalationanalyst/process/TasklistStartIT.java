@@ -50,11 +50,12 @@ class TasklistStartIT {
                 .collect(Collectors.toSet());
         assertThat(startable).containsExactlyInAnyOrder("AnalyzeEscalationPatternsProcess",
                 "CompareSegmentEscalationRatesProcess", "MonthlyEscalationReportProcess", "SelfCheckProcess",
-                "AskEscalationAnalystProcess");
+                "AskEscalationAnalystProcess", "MeasureSlaAttainmentProcess", "SlaMonitorProcess");
         Set<String> all = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
                 .filter(d -> d.getResourceName().startsWith("bpmn/")).map(ProcessDefinition::getKey)
                 .collect(Collectors.toSet());
-        assertThat(all).contains("SyncHelpdeskProcess", "SyncCrmProcess", "MonthlyEscalationReportScheduleProcess");
+        assertThat(all).contains("SyncHelpdeskProcess", "SyncCrmProcess", "MonthlyEscalationReportScheduleProcess",
+                "SlaMonitorScheduleProcess", "SlaTeamAlertsProcess");
     }
 
     @Test
