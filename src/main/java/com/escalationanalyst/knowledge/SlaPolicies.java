@@ -58,15 +58,15 @@ public record SlaPolicies(Map<String, Calendar> calendars, List<Policy> policies
     public record Policy(String name, Map<String, Set<String>> when, String calendar, boolean pauseWhilePending,
                          Map<String, Duration> firstResponse, Map<String, Duration> resolution) {
 
-        boolean matches(Map<String, String> ticket) {
-            for (Map.Entry<String, Set<String>> condition : when.entrySet()) {
-                String value = ticket.get(condition.getKey());
-                if (!condition.getValue().isEmpty()
-                        && (value == null || !condition.getValue().contains(value.toLowerCase(Locale.ROOT)))) {
-                    return false;
-                }
-            }
-            return true;
+        boolean matches(String priority, String tier, String segment, String channel) {
+            return accepts("priority", priority) && accepts("tier", tier) && accepts("segment", segment)
+                    && accepts("channel", channel);
+        }
+
+        private boolean accepts(String condition, String value) {
+            Set<String> accepted = when.get(condition);
+            return accepted == null || accepted.isEmpty()
+                    || (value != null && accepted.contains(value.toLowerCase(Locale.ROOT)));
         }
 
         /** The target of {@code kind} ({@link #FIRST_RESPONSE} or {@link #RESOLUTION}) for a priority, if any. */
@@ -77,12 +77,12 @@ public record SlaPolicies(Map<String, Calendar> calendars, List<Policy> policies
 
     /** The first policy whose conditions the ticket's {priority, tier, segment, channel} meet. */
     public Optional<Policy> match(String priority, String tier, String segment, String channel) {
-        Map<String, String> ticket = new LinkedHashMap<>();
-        ticket.put("priority", priority);
-        ticket.put("tier", tier);
-        ticket.put("segment", segment);
-        ticket.put("channel", channel);
-        return policies.stream().filter(p -> p.matches(ticket)).findFirst();
+        for (Policy policy : policies) {
+            if (policy.matches(priority, tier, segment, channel)) {
+                return Optional.of(policy);
+            }
+        }
+        return Optional.empty();
     }
 
     public Calendar calendarOf(Policy policy) {

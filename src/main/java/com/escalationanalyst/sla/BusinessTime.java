@@ -21,8 +21,36 @@ public final class BusinessTime {
     private BusinessTime() {
     }
 
+    /**
+     * A calendar with its days' opening spans remembered as they are first asked for: one per monitor cycle or
+     * attainment run, so that tens of thousands of clocks over the same weeks convert each day's local hours once.
+     */
+    public static final class Spans {
+
+        private final Calendar calendar;
+        private final java.util.Map<LocalDate, List<Instant[]>> days = new java.util.HashMap<>();
+
+        public Spans(Calendar calendar) {
+            this.calendar = calendar;
+        }
+
+        public Calendar calendar() {
+            return calendar;
+        }
+
+        List<Instant[]> of(LocalDate day) {
+            return days.computeIfAbsent(day, d -> BusinessTime.spans(calendar, d));
+        }
+    }
+
     /** Business time in [from, to); zero when {@code to} is not after {@code from}. */
     public static Duration between(Calendar calendar, Instant from, Instant to) {
+        return between(new Spans(calendar), from, to);
+    }
+
+    /** As {@link #between(Calendar, Instant, Instant)}, with remembered spans. */
+    public static Duration between(Spans spans, Instant from, Instant to) {
+        Calendar calendar = spans.calendar();
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
@@ -32,7 +60,7 @@ public final class BusinessTime {
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(calendar.zone()).toLocalDate();
         for (LocalDate day = from.atZone(calendar.zone()).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            for (Instant[] span : spans(calendar, day)) {
+            for (Instant[] span : spans.of(day)) {
                 Instant start = span[0].isAfter(from) ? span[0] : from;
                 Instant end = span[1].isBefore(to) ? span[1] : to;
                 if (end.isAfter(start)) {
@@ -45,13 +73,19 @@ public final class BusinessTime {
 
     /** The instant at which {@code amount} of business time has passed since {@code from}. */
     public static Instant plus(Calendar calendar, Instant from, Duration amount) {
+        return plus(new Spans(calendar), from, amount);
+    }
+
+    /** As {@link #plus(Calendar, Instant, Duration)}, with remembered spans. */
+    public static Instant plus(Spans spans, Instant from, Duration amount) {
+        Calendar calendar = spans.calendar();
         if (calendar.alwaysOpen()) {
             return from.plus(amount);
         }
         Duration remaining = amount;
         LocalDate day = from.atZone(calendar.zone()).toLocalDate();
         for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
-            for (Instant[] span : spans(calendar, day)) {
+            for (Instant[] span : spans.of(day)) {
                 Instant start = span[0].isAfter(from) ? span[0] : from;
                 if (!span[1].isAfter(start)) {
                     continue;

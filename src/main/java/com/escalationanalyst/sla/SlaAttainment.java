@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 public class SlaAttainment {
 
     public static final List<String> DIMENSIONS = List.of("all", "priority", "segment", "tier", "team");
+    static final List<String> TARGETS = List.of(SlaPolicies.FIRST_RESPONSE, SlaPolicies.RESOLUTION);
 
     /** Met, breached and running targets per "target|dimension|value"; the risk table a, b, c, d. */
     public record Counts(Map<String, long[]> cells, long[] risk, int tickets, int withoutPolicy) {
@@ -60,72 +61,92 @@ public class SlaAttainment {
             changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)});
         }, from, to);
-        List<Object[]> rows = helpdesk.jdbc().query("""
+        java.util.Set<String> accountIds = new java.util.HashSet<>(helpdesk.jdbc().queryForList(
+                "SELECT DISTINCT account_id FROM ticket WHERE created_at >= ? AND created_at < ? AND account_id IS NOT NULL",
+                String.class, from, to));
+        Map<String, String[]> accounts = tickets.accounts(accountIds);
+        Map<String, BusinessTime.Spans> calendars = new HashMap<>();
+        Instant now = clock.instant();
+        // [target][dimension] -> value -> {met, breached, running}
+        List<List<Map<String, long[]>>> cells = new ArrayList<>();
+        for (int t = 0; t < TARGETS.size(); t++) {
+            List<Map<String, long[]>> byDimension = new ArrayList<>();
+            DIMENSIONS.forEach(d -> byDimension.add(new HashMap<>()));
+            cells.add(byDimension);
+        }
+        long[] risk = new long[4];
+        int[] counted = new int[2];
+        String[] values = new String[DIMENSIONS.size()];
+        helpdesk.jdbc().query("""
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
                        t.first_response_at, t.escalated, t.escalated_at, r.resolved_at
                 FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
-                WHERE t.created_at >= ? AND t.created_at < ?""", (rs, n) -> new Object[] {rs.getString(1),
-                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), instant(rs.getObject(8, OffsetDateTime.class)), rs.getBoolean(9),
-                instant(rs.getObject(10, OffsetDateTime.class)), instant(rs.getObject(11, OffsetDateTime.class))}, from, to);
-        java.util.Set<String> accountIds = new java.util.HashSet<>();
-        rows.forEach(r -> {
-            if (r[5] != null) {
-                accountIds.add((String) r[5]);
-            }
-        });
-        Map<String, String[]> accounts = tickets.accounts(accountIds);
-        Instant now = clock.instant();
-        Map<String, long[]> cells = new TreeMap<>();
-        long[] risk = new long[4];
-        int withoutPolicy = 0;
-        for (Object[] r : rows) {
-            String[] account = r[5] == null ? null : accounts.get(r[5]);
+                WHERE t.created_at >= ? AND t.created_at < ?""", rs -> {
+            counted[0]++;
+            String ticketId = rs.getString(1);
+            String priority = rs.getString(4);
+            String accountId = rs.getString(6);
+            String[] account = accountId == null ? null : accounts.get(accountId);
             String tier = account == null ? null : account[0];
             String segment = account == null ? null : account[1];
-            Optional<Policy> policy = policies.match((String) r[3], tier, segment, (String) r[4]);
+            Optional<Policy> policy = policies.match(priority, tier, segment, rs.getString(5));
             if (policy.isEmpty()) {
-                withoutPolicy++;
-                continue;
+                counted[1]++;
+                return;
             }
-            Instant created = (Instant) r[1];
-            boolean closed = "solved".equals(r[2]) || "closed".equals(r[2]);
-            List<Pause> pauses = policy.get().pauseWhilePending()
-                    ? SlaTickets.pauses(changes.getOrDefault((String) r[0], List.of())) : List.of();
-            Map<String, String> values = Map.of("all", "all", "priority", (String) r[3],
-                    "segment", segment == null ? "unknown" : segment, "tier", tier == null ? "unknown" : tier,
-                    "team", r[6] == null || ((String) r[6]).isBlank() ? SlaTickets.UNASSIGNED : (String) r[6]);
+            Instant created = rs.getObject(2, OffsetDateTime.class).toInstant();
+            String status = rs.getString(3);
+            boolean closed = "solved".equals(status) || "closed".equals(status);
+            String team = rs.getString(7);
+            values[0] = "all";
+            values[1] = priority;
+            values[2] = segment == null ? "unknown" : segment;
+            values[3] = tier == null ? "unknown" : tier;
+            values[4] = team == null || team.isBlank() ? SlaTickets.UNASSIGNED : team;
+            BusinessTime.Spans calendar = calendars.computeIfAbsent(policy.get().calendar(),
+                    c -> new BusinessTime.Spans(policies.calendarOf(policy.get())));
+            Instant firstResponseAt = instant(rs.getObject(8, OffsetDateTime.class));
+            Instant resolvedAt = instant(rs.getObject(11, OffsetDateTime.class));
             Instant firstBreach = null;
-            for (String target : List.of(SlaPolicies.FIRST_RESPONSE, SlaPolicies.RESOLUTION)) {
-                Optional<Duration> duration = policy.get().target(target, (String) r[3]);
+            for (int t = 0; t < TARGETS.size(); t++) {
+                String target = TARGETS.get(t);
+                Optional<Duration> duration = policy.get().target(target, priority);
                 if (duration.isEmpty()) {
                     continue;
                 }
-                boolean firstResponse = target.equals(SlaPolicies.FIRST_RESPONSE);
-                Instant stop = firstResponse ? (Instant) r[7] : (closed ? (Instant) r[10] : null);
+                boolean firstResponse = t == 0;
+                Instant stop = firstResponse ? firstResponseAt : (closed ? resolvedAt : null);
                 if (!firstResponse && closed && stop == null) {
                     continue; // solved without a resolution time: its resolution cannot be measured
                 }
-                Reading reading = SlaClock.read(policies.calendarOf(policy.get()), created, stop, duration.get(),
-                        firstResponse ? List.of() : pauses, now, settings.atRiskShare());
+                List<Pause> pauses = firstResponse || !policy.get().pauseWhilePending() ? List.of()
+                        : SlaTickets.pauses(changes.getOrDefault(ticketId, List.of()));
+                Reading reading = SlaClock.read(calendar, created, stop, duration.get(), pauses, now, settings.atRiskShare());
                 int column = reading.state() == State.ACHIEVED ? 0 : reading.state() == State.BREACHED ? 1 : 2;
-                for (String dimension : DIMENSIONS) {
-                    cells.computeIfAbsent(target + "|" + dimension + "|" + values.get(dimension), k -> new long[3])[column]++;
+                for (int d = 0; d < values.length; d++) {
+                    cells.get(t).get(d).computeIfAbsent(values[d], k -> new long[3])[column]++;
                 }
                 if (reading.state() == State.BREACHED && reading.due() != null
                         && (firstBreach == null || reading.due().isBefore(firstBreach))) {
                     firstBreach = reading.due();
                 }
             }
-            boolean escalated = (Boolean) r[8];
-            Instant escalatedAt = (Instant) r[9];
+            boolean escalated = rs.getBoolean(9);
+            Instant escalatedAt = instant(rs.getObject(10, OffsetDateTime.class));
             if (firstBreach != null) {
                 risk[escalated && escalatedAt != null && !escalatedAt.isBefore(firstBreach) ? 0 : 1]++;
             } else {
                 risk[escalated ? 2 : 3]++;
             }
+        }, from, to);
+        Map<String, long[]> flat = new TreeMap<>();
+        for (int t = 0; t < TARGETS.size(); t++) {
+            for (int d = 0; d < DIMENSIONS.size(); d++) {
+                String prefix = TARGETS.get(t) + "|" + DIMENSIONS.get(d) + "|";
+                cells.get(t).get(d).forEach((value, counts) -> flat.put(prefix + value, counts));
+            }
         }
-        return new Counts(cells, risk, rows.size(), withoutPolicy);
+        return new Counts(flat, risk, counted[0], counted[1]);
     }
 
     /** A month's attainment in short, for the monthly report: [met, breached, running] of each target. */

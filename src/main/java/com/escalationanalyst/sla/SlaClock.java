@@ -37,6 +37,15 @@ public final class SlaClock {
      */
     public static Reading read(Calendar calendar, Instant start, Instant stop, Duration target, List<Pause> pauses,
                                Instant now, double atRiskShare) {
+        return read(new BusinessTime.Spans(calendar), start, stop, target, pauses, now, atRiskShare);
+    }
+
+    /**
+     * As above with remembered spans. A stopped clock within its target reports no due time (it no longer matters and
+     * would cost a walk through the calendar).
+     */
+    public static Reading read(BusinessTime.Spans calendar, Instant start, Instant stop, Duration target, List<Pause> pauses,
+                               Instant now, double atRiskShare) {
         Instant end = stop != null ? stop : now;
         Duration elapsed = BusinessTime.between(calendar, start, end);
         boolean paused = false;
@@ -46,7 +55,8 @@ public final class SlaClock {
             elapsed = elapsed.minus(BusinessTime.between(calendar, from, to));
             paused |= stop == null && !pause.from().isAfter(end) && (pause.to() == null || pause.to().isAfter(end));
         }
-        Instant due = paused ? null : due(calendar, start, target, pauses);
+        boolean met = stop != null && elapsed.compareTo(target) <= 0;
+        Instant due = paused || met ? null : due(calendar, start, target, pauses);
         State state;
         if (stop != null) {
             state = elapsed.compareTo(target) <= 0 ? State.ACHIEVED : State.BREACHED;
@@ -61,7 +71,7 @@ public final class SlaClock {
     }
 
     /** When the target is used up, counting business time outside the pauses; null if a pause never ends first. */
-    static Instant due(Calendar calendar, Instant start, Duration target, List<Pause> pauses) {
+    static Instant due(BusinessTime.Spans calendar, Instant start, Duration target, List<Pause> pauses) {
         Duration remaining = target;
         Instant cursor = start;
         for (Pause pause : pauses) {

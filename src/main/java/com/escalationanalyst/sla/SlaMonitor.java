@@ -72,6 +72,7 @@ class SlaMonitor {
 
     static Cycle assess(List<OpenTicket> open, SlaPolicies policies, Set<String> raised, Instant now, double atRiskShare) {
         List<Raised> alerts = new ArrayList<>();
+        java.util.Map<String, BusinessTime.Spans> calendars = new java.util.HashMap<>();
         int withoutPolicy = 0;
         for (OpenTicket t : open) {
             Optional<Policy> policy = policies.match(t.priority(), t.tier(), t.segment(), t.channel());
@@ -79,23 +80,24 @@ class SlaMonitor {
                 withoutPolicy++;
                 continue;
             }
+            BusinessTime.Spans calendar = calendars.computeIfAbsent(policy.get().calendar(),
+                    c -> new BusinessTime.Spans(policies.calendarOf(policy.get())));
             if (t.firstResponseAt() == null) {
-                check(t, policy.get(), policies, SlaPolicies.FIRST_RESPONSE, List.of(), raised, now, atRiskShare, alerts);
+                check(t, policy.get(), calendar, SlaPolicies.FIRST_RESPONSE, List.of(), raised, now, atRiskShare, alerts);
             }
-            check(t, policy.get(), policies, SlaPolicies.RESOLUTION, policy.get().pauseWhilePending() ? t.pauses() : List.of(),
+            check(t, policy.get(), calendar, SlaPolicies.RESOLUTION, policy.get().pauseWhilePending() ? t.pauses() : List.of(),
                     raised, now, atRiskShare, alerts);
         }
         return new Cycle(alerts, open.size(), withoutPolicy);
     }
 
-    private static void check(OpenTicket t, Policy policy, SlaPolicies policies, String target, List<SlaClock.Pause> pauses,
+    private static void check(OpenTicket t, Policy policy, BusinessTime.Spans calendar, String target, List<SlaClock.Pause> pauses,
                               Set<String> raised, Instant now, double atRiskShare, List<Raised> alerts) {
         Optional<Duration> duration = policy.target(target, t.priority());
         if (duration.isEmpty() || raised.contains(SlaTickets.key(t.ticketId(), target, State.BREACHED.name()))) {
             return;
         }
-        Reading reading = SlaClock.read(policies.calendarOf(policy), t.createdAt(), null, duration.get(), pauses, now,
-                atRiskShare);
+        Reading reading = SlaClock.read(calendar, t.createdAt(), null, duration.get(), pauses, now, atRiskShare);
         if ((reading.state() == State.AT_RISK || reading.state() == State.BREACHED)
                 && !raised.contains(SlaTickets.key(t.ticketId(), target, reading.state().name()))) {
             alerts.add(new Raised(t.ticketId(), target, reading.state(), t.team(), reading.due()));
