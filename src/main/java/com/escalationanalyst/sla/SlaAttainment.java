@@ -52,6 +52,11 @@ public class SlaAttainment {
     }
 
     public Counts measure(Period period, SlaPolicies policies) {
+        return measure(period, policies, DIMENSIONS.size());
+    }
+
+    /** As above for the first {@code dimensions} of {@link #DIMENSIONS} (1: all tickets only). */
+    Counts measure(Period period, SlaPolicies policies, int dimensions) {
         Object from = period.fromInstant().atOffset(ZoneOffset.UTC);
         Object to = period.toInstant().atOffset(ZoneOffset.UTC);
         Map<String, List<Object[]>> changes = new HashMap<>();
@@ -71,12 +76,14 @@ public class SlaAttainment {
         List<List<Map<String, long[]>>> cells = new ArrayList<>();
         for (int t = 0; t < TARGETS.size(); t++) {
             List<Map<String, long[]>> byDimension = new ArrayList<>();
-            DIMENSIONS.forEach(d -> byDimension.add(new HashMap<>()));
+            for (int d = 0; d < dimensions; d++) {
+                byDimension.add(new HashMap<>());
+            }
             cells.add(byDimension);
         }
         long[] risk = new long[4];
         int[] counted = new int[2];
-        String[] values = new String[DIMENSIONS.size()];
+        String[] values = new String[dimensions];
         helpdesk.jdbc().query("""
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
                        t.first_response_at, t.escalated, t.escalated_at, r.resolved_at
@@ -98,11 +105,9 @@ public class SlaAttainment {
             String status = rs.getString(3);
             boolean closed = "solved".equals(status) || "closed".equals(status);
             String team = rs.getString(7);
-            values[0] = "all";
-            values[1] = priority;
-            values[2] = segment == null ? "unknown" : segment;
-            values[3] = tier == null ? "unknown" : tier;
-            values[4] = team == null || team.isBlank() ? SlaTickets.UNASSIGNED : team;
+            String[] all = {"all", priority, segment == null ? "unknown" : segment, tier == null ? "unknown" : tier,
+                team == null || team.isBlank() ? SlaTickets.UNASSIGNED : team};
+            System.arraycopy(all, 0, values, 0, dimensions);
             BusinessTime.Spans calendar = calendars.computeIfAbsent(policy.get().calendar(),
                     c -> new BusinessTime.Spans(policies.calendarOf(policy.get())));
             Instant firstResponseAt = instant(rs.getObject(8, OffsetDateTime.class));
@@ -141,7 +146,7 @@ public class SlaAttainment {
         }, from, to);
         Map<String, long[]> flat = new TreeMap<>();
         for (int t = 0; t < TARGETS.size(); t++) {
-            for (int d = 0; d < DIMENSIONS.size(); d++) {
+            for (int d = 0; d < dimensions; d++) {
                 String prefix = TARGETS.get(t) + "|" + DIMENSIONS.get(d) + "|";
                 cells.get(t).get(d).forEach((value, counts) -> flat.put(prefix + value, counts));
             }
@@ -155,7 +160,7 @@ public class SlaAttainment {
 
     /** The attainment of all the period's tickets, without the breakdowns. */
     public Summary summary(Period period, SlaPolicies policies) {
-        Counts counts = measure(period, policies);
+        Counts counts = measure(period, policies, 1);
         return new Summary(counts.cells().getOrDefault(SlaPolicies.FIRST_RESPONSE + "|all|all", new long[3]),
                 counts.cells().getOrDefault(SlaPolicies.RESOLUTION + "|all|all", new long[3]));
     }

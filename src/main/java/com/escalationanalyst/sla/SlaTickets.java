@@ -145,27 +145,42 @@ class SlaTickets {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** A team's open alerts: how many, how many breached, and the first ones by due time (nearest first). */
+    record TeamAlerts(String team, long open, long breached, List<OpenAlert> first) {
+    }
+
     /**
-     * The alerts still to act on, per ticket and target its latest state: the ticket is open and, for a first-response
-     * alert, not yet answered. A ticket's team is its current assignee group.
+     * The alerts still to act on, per team: per ticket and target its latest state (breached over at risk), the ticket
+     * open and, for a first-response alert, not yet answered; a ticket's team is its current assignee group. Counted
+     * and ranked in SQL, so a cycle reads at most {@code rows} alerts of a team whatever their number.
      */
-    List<OpenAlert> openAlerts() {
-        Map<String, OpenAlert> latest = new HashMap<>();
+    List<TeamAlerts> openAlerts(int rows) {
+        Map<String, TeamAlerts> teams = new java.util.TreeMap<>();
         helpdesk.jdbc().query("""
-                SELECT a.ticket_id, a.target, a.state, t.assignee_group, a.due_at, t.priority, t.subject, a.raised_at
-                FROM sla_alert a JOIN ticket t ON t.ticket_id = a.ticket_id
-                WHERE t.status IN %s AND (a.target <> 'first_response' OR t.first_response_at IS NULL)
-                ORDER BY a.raised_at""".formatted(OPEN_STATUSES), rs -> {
+                SELECT ticket_id, target, state, team, due_at, priority, subject, n, total, breached FROM (
+                    SELECT a.ticket_id, a.target, a.state, a.team, a.due_at, a.priority, a.subject,
+                           ROW_NUMBER() OVER (PARTITION BY a.team ORDER BY a.due_at NULLS LAST, a.ticket_id, a.target) AS n,
+                           COUNT(*) OVER (PARTITION BY a.team) AS total,
+                           SUM(CASE WHEN a.state = 'BREACHED' THEN 1 ELSE 0 END) OVER (PARTITION BY a.team) AS breached
+                    FROM (SELECT s.ticket_id, s.target, s.state, s.due_at, t.priority, t.subject,
+                                 CASE WHEN t.assignee_group IS NULL OR t.assignee_group = '' THEN '%s' ELSE t.assignee_group END AS team
+                          FROM sla_alert s JOIN ticket t ON t.ticket_id = s.ticket_id
+                          WHERE t.status IN %s AND (s.target <> 'first_response' OR t.first_response_at IS NULL)
+                            AND NOT (s.state = 'AT_RISK' AND EXISTS (SELECT 1 FROM sla_alert b WHERE b.ticket_id = s.ticket_id
+                                     AND b.target = s.target AND b.state = 'BREACHED'))) a) ranked
+                WHERE n <= ?""".formatted(UNASSIGNED, OPEN_STATUSES), rs -> {
             OffsetDateTime due = rs.getObject(5, OffsetDateTime.class);
-            String team = rs.getString(4) == null || rs.getString(4).isBlank() ? UNASSIGNED : rs.getString(4);
-            String key = rs.getString(1) + '\u0000' + rs.getString(2);
-            OpenAlert alert = new OpenAlert(rs.getString(1), rs.getString(2), rs.getString(3), team,
-                    due == null ? null : due.toInstant(), rs.getString(6), rs.getString(7));
-            OpenAlert before = latest.get(key);
-            if (before == null || "BREACHED".equals(alert.state())) {
-                latest.put(key, alert);
-            }
-        });
-        return new ArrayList<>(latest.values());
+            String team = rs.getString(4);
+            TeamAlerts alerts = teams.computeIfAbsent(team, t -> {
+                try {
+                    return new TeamAlerts(t, rs.getLong(9), rs.getLong(10), new ArrayList<>());
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            alerts.first().add(new OpenAlert(rs.getString(1), rs.getString(2), rs.getString(3), team,
+                    due == null ? null : due.toInstant(), rs.getString(6), rs.getString(7)));
+        }, rows);
+        return new ArrayList<>(teams.values());
     }
 }

@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,10 +50,11 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = clock.instant();
-        Map<String, List<OpenAlert>> byTeam = new TreeMap<>();
-        List<OpenAlert> open = tickets.openAlerts();
-        for (OpenAlert alert : open) {
-            byTeam.computeIfAbsent(alert.team(), t -> new java.util.ArrayList<>()).add(alert);
+        Map<String, SlaTickets.TeamAlerts> byTeam = new TreeMap<>();
+        long open = 0;
+        for (SlaTickets.TeamAlerts team : tickets.openAlerts(MAX_ROWS)) {
+            byTeam.put(team.team(), team);
+            open += team.open();
         }
         Map<String, ProcessInstance> running = new HashMap<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(ProcessIds.SLA_TEAM_ALERTS)
@@ -68,8 +67,8 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
                         .correlateWithResult();
             }
         }
-        for (Map.Entry<String, List<OpenAlert>> team : byTeam.entrySet()) {
-            Map<String, Object> variables = variables(team.getKey(), team.getValue(), now);
+        for (Map.Entry<String, SlaTickets.TeamAlerts> team : byTeam.entrySet()) {
+            Map<String, Object> variables = variables(team.getValue(), now);
             ProcessInstance instance = running.get(team.getKey());
             if (instance == null) {
                 runtime.createProcessInstanceByKey(ProcessIds.SLA_TEAM_ALERTS).businessKey(team.getKey())
@@ -79,19 +78,12 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
             }
         }
         execution.setVariable(SlaVariables.TEAMS_WITH_ALERTS, byTeam.size());
-        execution.setVariable(SlaVariables.OPEN_ALERTS, open.size());
+        execution.setVariable(SlaVariables.OPEN_ALERTS, open);
     }
 
-    Map<String, Object> variables(String team, List<OpenAlert> alerts, Instant now) {
-        List<OpenAlert> sorted = alerts.stream().sorted(Comparator.comparing(OpenAlert::dueAt,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(OpenAlert::ticketId)).toList();
+    Map<String, Object> variables(SlaTickets.TeamAlerts alerts, Instant now) {
         ArrayNode rows = JsonVariables.mapper().createArrayNode();
-        long breached = 0;
-        for (OpenAlert alert : sorted) {
-            breached += "BREACHED".equals(alert.state()) ? 1 : 0;
-            if (rows.size() >= MAX_ROWS) {
-                continue;
-            }
+        for (OpenAlert alert : alerts.first()) {
             ObjectNode row = rows.addObject();
             row.put("ticketId", alert.ticketId());
             row.put("target", alert.target().replace('_', ' '));
@@ -101,11 +93,11 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
             row.put("timeToBreach", timeToBreach(alert.dueAt(), now));
             row.put("subject", alert.subject());
         }
-        return Map.of(SlaVariables.TEAM, team, SlaVariables.ALERTS, JsonVariables.json(rows),
-                SlaVariables.ALERT_COUNT, sorted.size(),
-                SlaVariables.HEADLINE, "## SLA alerts: " + team + "\n" + sorted.size() + " open tickets need an answer or a "
-                        + "resolution, " + breached + " of them past their SLA, nearest due first"
-                        + (sorted.size() > MAX_ROWS ? " (the first " + MAX_ROWS + " listed)" : "") + ". This task closes "
+        return Map.of(SlaVariables.TEAM, alerts.team(), SlaVariables.ALERTS, JsonVariables.json(rows),
+                SlaVariables.ALERT_COUNT, alerts.open(),
+                SlaVariables.HEADLINE, "## SLA alerts: " + alerts.team() + "\n" + alerts.open() + " open tickets need an "
+                        + "answer or a resolution, " + alerts.breached() + " of them past their SLA, nearest due first"
+                        + (alerts.open() > MAX_ROWS ? " (the first " + MAX_ROWS + " listed)" : "") + ". This task closes "
                         + "itself once each is answered or resolved; the list is brought up to date every few minutes.");
     }
 

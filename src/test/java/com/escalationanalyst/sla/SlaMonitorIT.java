@@ -164,7 +164,7 @@ class SlaMonitorIT {
     void ticketsAreRaisedOncePerTargetAndStateToOneTaskPerTeamThatClosesWhenAllAreAnswered() throws Exception {
         Map<String, Object> first = cycle(ny(11, 30, 12, 0));
         assertThat(first).containsEntry("openTickets", 5).containsEntry("newlyAtRisk", 1L).containsEntry("newlyBreached", 3L)
-                .containsEntry("teamsWithAlerts", 2).containsEntry("openAlerts", 4);
+                .containsEntry("teamsWithAlerts", 2).containsEntry("openAlerts", 4L);
         assertThat(alerts()).containsExactly("B first_response BREACHED", "C first_response AT_RISK",
                 "F first_response BREACHED", "F resolution BREACHED");
 
