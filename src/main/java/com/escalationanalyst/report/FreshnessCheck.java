@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 class FreshnessCheck {
 
     private static final int MAX_INCIDENTS_NAMED = 3;
+    /** An incident's message is cut here: the hold's own incident message must stay readable. */
+    private static final int MAX_MESSAGE = 160;
 
     private final ReportQueries queries;
     private final TicketLoads loads;
@@ -77,8 +79,9 @@ class FreshnessCheck {
         for (String process : List.of(ProcessIds.SYNC_HELPDESK, ProcessIds.SYNC_CRM)) {
             for (Incident incident : runtime.createIncidentQuery().processDefinitionKeyIn(process)
                     .orderByIncidentTimestamp().desc().listPage(0, MAX_INCIDENTS_NAMED)) {
+                String message = String.valueOf(incident.getIncidentMessage());
                 incidents.add(process + " since " + incident.getIncidentTimestamp().toInstant() + ": "
-                        + incident.getIncidentMessage());
+                        + (message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message));
             }
         }
         return DataFreshness.judge(new DataFreshness.Inputs(month, inMonth, trailing, kind, lastLoad, monthEnd,
