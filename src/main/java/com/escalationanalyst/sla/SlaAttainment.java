@@ -66,10 +66,11 @@ public class SlaAttainment {
             changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)});
         }, from, to);
-        java.util.Set<String> accountIds = new java.util.HashSet<>(helpdesk.jdbc().queryForList(
-                "SELECT DISTINCT account_id FROM ticket WHERE created_at >= ? AND created_at < ? AND account_id IS NOT NULL",
-                String.class, from, to));
-        Map<String, String[]> accounts = tickets.accounts(accountIds);
+        // with both stores in one database the accounts are joined in; otherwise looked up in the CRM store
+        boolean join = tickets.sameDatabase();
+        Map<String, String[]> accounts = join ? Map.of() : tickets.accounts(new java.util.HashSet<>(helpdesk.jdbc()
+                .queryForList("SELECT DISTINCT account_id FROM ticket WHERE created_at >= ? AND created_at < ?"
+                        + " AND account_id IS NOT NULL", String.class, from, to)));
         Map<String, BusinessTime.Spans> calendars = new HashMap<>();
         Instant now = clock.instant();
         // [target][dimension] -> value -> {met, breached, running}
@@ -86,16 +87,17 @@ public class SlaAttainment {
         String[] values = new String[dimensions];
         helpdesk.jdbc().query("""
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
-                       t.first_response_at, t.escalated, t.escalated_at, r.resolved_at
-                FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
-                WHERE t.created_at >= ? AND t.created_at < ?""", rs -> {
+                       t.first_response_at, t.escalated, t.escalated_at, r.resolved_at, %s
+                FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id %s
+                WHERE t.created_at >= ? AND t.created_at < ?""".formatted(join ? "a.tier, a.segment" : "NULL, NULL",
+                join ? "LEFT JOIN account a ON a.account_id = t.account_id" : ""), rs -> {
             counted[0]++;
             String ticketId = rs.getString(1);
             String priority = rs.getString(4);
             String accountId = rs.getString(6);
-            String[] account = accountId == null ? null : accounts.get(accountId);
-            String tier = account == null ? null : account[0];
-            String segment = account == null ? null : account[1];
+            String[] account = join ? null : accountId == null ? null : accounts.get(accountId);
+            String tier = join ? rs.getString(12) : account == null ? null : account[0];
+            String segment = join ? rs.getString(13) : account == null ? null : account[1];
             Optional<Policy> policy = policies.match(priority, tier, segment, rs.getString(5));
             if (policy.isEmpty()) {
                 counted[1]++;

@@ -29,8 +29,7 @@ class SlaTickets {
 
     /** An open ticket as the clock needs it; {@code pauses}: its pending intervals, oldest first. */
     record OpenTicket(String ticketId, Instant createdAt, String status, String priority, String channel,
-                      String tier, String segment, String team, Instant firstResponseAt, String subject,
-                      List<Pause> pauses) {
+                      String tier, String segment, String team, Instant firstResponseAt, List<Pause> pauses) {
     }
 
     /** A raised alert that is still open: its ticket has not been answered (first response) or resolved. */
@@ -55,26 +54,35 @@ class SlaTickets {
             changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)});
         });
+        // with both stores in one database the accounts are joined in; otherwise looked up in the CRM store
+        boolean join = sameDatabase();
         List<Object[]> rows = helpdesk.jdbc().query("""
-                SELECT ticket_id, created_at, status, priority, channel, account_id, assignee_group, first_response_at, subject
-                FROM ticket WHERE status IN %s""".formatted(OPEN_STATUSES), (rs, n) -> new Object[] {rs.getString(1),
-                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9)});
-        Set<String> accounts = new HashSet<>();
-        rows.forEach(r -> {
-            if (r[5] != null) {
-                accounts.add((String) r[5]);
-            }
-        });
-        Map<String, String[]> tierAndSegment = accounts(accounts);
+                SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
+                       t.first_response_at, %s
+                FROM ticket t %s WHERE t.status IN %s""".formatted(join ? "a.tier, a.segment" : "NULL, NULL",
+                join ? "LEFT JOIN account a ON a.account_id = t.account_id" : "", OPEN_STATUSES), (rs, n) -> new Object[] {
+                rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
+                rs.getString(10)});
+        Map<String, String[]> tierAndSegment = Map.of();
+        if (!join) {
+            Set<String> accounts = new HashSet<>();
+            rows.forEach(r -> {
+                if (r[5] != null) {
+                    accounts.add((String) r[5]);
+                }
+            });
+            tierAndSegment = accounts(accounts);
+        }
         List<OpenTicket> tickets = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            String[] account = r[5] == null ? null : tierAndSegment.get(r[5]);
+            String[] account = join ? (r[8] == null && r[9] == null ? null : new String[] {(String) r[8], (String) r[9]})
+                    : r[5] == null ? null : tierAndSegment.get(r[5]);
             String team = r[6] == null || ((String) r[6]).isBlank() ? UNASSIGNED : (String) r[6];
             OffsetDateTime firstResponse = (OffsetDateTime) r[7];
             tickets.add(new OpenTicket((String) r[0], (Instant) r[1], (String) r[2], (String) r[3], (String) r[4],
                     account == null ? null : account[0], account == null ? null : account[1], team,
-                    firstResponse == null ? null : firstResponse.toInstant(), (String) r[8],
+                    firstResponse == null ? null : firstResponse.toInstant(),
                     pauses(changes.getOrDefault((String) r[0], List.of()))));
         }
         return tickets;
@@ -98,6 +106,11 @@ class SlaTickets {
             pauses.add(new Pause(pendingSince, null));
         }
         return pauses;
+    }
+
+    /** Whether the helpdesk and CRM stores live in one database (the embedded default), so SQL can join them. */
+    boolean sameDatabase() {
+        return helpdesk.dataSource() == crm.dataSource();
     }
 
     /** Tier and segment of each account, by id (from the CRM store, in chunks). */
