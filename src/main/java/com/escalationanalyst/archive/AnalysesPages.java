@@ -169,6 +169,10 @@ class AnalysesPages {
             if (key.equals("escalatedTickets")) {
                 parameters.put("escalated", "true");
             }
+        } else if (skill.equals(ArchivedRun.SLA_ATTAINMENT) && key.equals("breached") && row.path("dimension").asText().equals("all")
+                && row.path("breached").asLong() > 0) {
+            parameters.put("run", result.path("processInstanceId").asText());
+            parameters.put("slaBreached", row.path("target").asText().replace(' ', '_'));
         } else {
             return null;
         }

@@ -4,6 +4,8 @@ import com.escalationanalyst.analysis.AnalysisRequestException;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
 import com.escalationanalyst.analysis.patterns.ClusterMembers;
+import com.escalationanalyst.knowledge.SlaPolicies;
+import com.escalationanalyst.sla.SlaBreachMembers;
 import com.escalationanalyst.analysis.patterns.KnownIssueMatching;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
@@ -33,19 +35,22 @@ class TicketSelections {
 
     /** Parameters a drill-down takes; anything else is refused rather than ignored. */
     static final List<String> PARAMETERS = List.of("period", "from", "to", "periodFrom", "periodTo", "productArea",
-            "segment", "tier", "region", "escalated", "rootCause", "knownIssue", "run", "cluster", "sort", "page", "size");
+            "segment", "tier", "region", "escalated", "rootCause", "knownIssue", "run", "cluster", "slaBreached", "sort",
+            "page", "size");
 
     private final PeriodResolver periods;
     private final TicketFilterFactory filters;
     private final KnowledgeService knowledge;
     private final KnownIssueMatching matching;
     private final ClusterMembers clusterMembers;
+    private final SlaBreachMembers breachMembers;
     private final ZoneId zone;
 
     TicketSelections(PeriodResolver periods, TicketFilterFactory filters, KnowledgeService knowledge,
-                     KnownIssueMatching matching, ClusterMembers clusterMembers,
+                     KnownIssueMatching matching, ClusterMembers clusterMembers, SlaBreachMembers breachMembers,
                      @Value("${escalation.time-zone:UTC}") ZoneId zone) {
         this.clusterMembers = clusterMembers;
+        this.breachMembers = breachMembers;
         this.periods = periods;
         this.filters = filters;
         this.knowledge = knowledge;
@@ -101,7 +106,12 @@ class TicketSelections {
             escalated = Boolean.TRUE;
             ids = matching.ticketsOf(issue, filter, snapshot);
         }
-        if (p.containsKey("cluster") || p.containsKey("run")) {
+        if (p.containsKey("slaBreached")) {
+            if (issue != null || p.containsKey("cluster")) {
+                throw new AnalysisRequestException("slaBreached", "give slaBreached with run alone, not with knownIssue or cluster");
+            }
+            ids = breached(p);
+        } else if (p.containsKey("cluster") || p.containsKey("run")) {
             if (issue != null) {
                 throw new AnalysisRequestException("cluster", "a cluster's tickets match no known issue: give cluster"
                         + " or knownIssue, not both");
@@ -110,6 +120,22 @@ class TicketSelections {
             escalated = Boolean.TRUE;
         }
         return new TicketSelection(filter, escalated, cause, codes, issue, ids, sort(p.get("sort")));
+    }
+
+    /** The tickets that breached SLA target {@code slaBreached} (first_response, resolution) in attainment run {@code run}. */
+    private List<String> breached(Map<String, String> p) {
+        String target = p.get("slaBreached");
+        if (!List.of(SlaPolicies.FIRST_RESPONSE, SlaPolicies.RESOLUTION).contains(target)) {
+            throw new AnalysisRequestException("slaBreached", "'" + target + "' is not first_response or resolution");
+        }
+        if (!p.containsKey("run")) {
+            throw new AnalysisRequestException("run", "breached tickets are those of an SLA attainment run: give run");
+        }
+        if (!breachMembers.known(p.get("run"))) {
+            throw new AnalysisRequestException("run", "run " + p.get("run") + " kept no SLA breaches (an SLA attainment run "
+                    + "keeps them as long as the analyses archive keeps the run)");
+        }
+        return breachMembers.of(p.get("run"), target);
     }
 
     /** The tickets of candidate {@code cluster} (its place in the answer, from 0) of patterns run {@code run}. */

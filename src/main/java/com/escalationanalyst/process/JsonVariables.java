@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -42,6 +43,24 @@ public final class JsonVariables {
             return MAPPER.readTree(value.toString());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Variable " + name + " is not JSON", e);
+        }
+    }
+
+    /** Ticket ids as a JSON list, as run-member tables keep them. */
+    public static String idList(List<String> ids) {
+        try {
+            return MAPPER.writeValueAsString(ids);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write ticket ids as JSON", e);
+        }
+    }
+
+    /** The ids of a JSON list written by {@link #idList}. */
+    public static List<String> idList(String json, String where) {
+        try {
+            return List.of(MAPPER.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(where + " holds no JSON list", e);
         }
     }
 

@@ -1,12 +1,15 @@
 package com.escalationanalyst.sla;
 
 import com.escalationanalyst.analysis.AnalysisVariables;
+import com.escalationanalyst.drilldown.DrillDownLinks;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,12 @@ class BuildAttainmentTableDelegate implements JavaDelegate {
         result.set("rows", attainment.get("rows"));
         result.set("escalationAfterBreach", attainment.get("risk"));
         result.put("processInstanceId", execution.getProcessInstanceId());
+        ObjectNode links = result.putObject("breachedTickets");
+        for (JsonNode row : attainment.get("rows")) {
+            if (row.get("dimension").asText().equals("all")) {
+                links.put(row.get("target").asText(), breachedLink(result, row.get("target").asText()));
+            }
+        }
         ArrayNode table = JsonVariables.mapper().createArrayNode();
         for (JsonNode row : attainment.get("rows")) {
             ObjectNode line = table.addObject();
@@ -41,7 +50,25 @@ class BuildAttainmentTableDelegate implements JavaDelegate {
         }
         execution.setVariable(AnalysisVariables.RESULT, JsonVariables.json(result));
         execution.setVariable(AnalysisVariables.SUMMARY_TABLE, JsonVariables.json(table));
-        execution.setVariable(SlaVariables.HEADLINE, headline(attainment));
+        StringBuilder headline = new StringBuilder(headline(attainment));
+        for (JsonNode row : attainment.get("rows")) {
+            if (row.get("dimension").asText().equals("all") && row.get("breached").asLong() > 0) {
+                headline.append(headline.indexOf("Breached tickets:") < 0 ? "\n\nBreached tickets: " : " · ").append('[')
+                        .append(row.get("target").asText().replace('_', ' ')).append(": ").append(row.get("breached").asLong())
+                        .append("](").append(breachedLink(result, row.get("target").asText())).append(')');
+            }
+        }
+        execution.setVariable(SlaVariables.HEADLINE, headline.toString());
+    }
+
+    /** The drill-down of the tickets that breached {@code target} in this run. */
+    static String breachedLink(JsonNode result, String target) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("periodFrom", result.at("/period/from").asText());
+        parameters.put("periodTo", result.at("/period/to").asText());
+        parameters.put("run", result.get("processInstanceId").asText());
+        parameters.put("slaBreached", target);
+        return DrillDownLinks.tickets(parameters);
     }
 
     static String percent(JsonNode value) {

@@ -10,14 +10,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Measure SLA attainment": the period's tickets under the active SLA policies, as counts ({@code slaCounts}). */
+/**
+ * "Measure SLA attainment": the period's tickets under the active SLA policies, as counts ({@code slaCounts}); the
+ * breached tickets of each target are kept with the run for the drill-down.
+ */
 @Component("measureSlaAttainmentDelegate")
 class MeasureSlaAttainmentDelegate implements JavaDelegate {
 
     private final SlaAttainment attainment;
     private final KnowledgeService knowledge;
+    private final SlaBreachMembers members;
 
-    MeasureSlaAttainmentDelegate(SlaAttainment attainment, KnowledgeService knowledge) {
+    MeasureSlaAttainmentDelegate(SlaAttainment attainment, KnowledgeService knowledge, SlaBreachMembers members) {
+        this.members = members;
         this.attainment = attainment;
         this.knowledge = knowledge;
     }
@@ -33,5 +38,6 @@ class MeasureSlaAttainmentDelegate implements JavaDelegate {
         json.put("tickets", counts.tickets());
         json.put("withoutPolicy", counts.withoutPolicy());
         execution.setVariable(SlaVariables.SLA_COUNTS, JsonVariables.json(json));
+        members.keep(execution.getProcessInstanceId(), counts.breached());
     }
 }

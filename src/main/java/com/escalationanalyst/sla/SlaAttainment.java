@@ -36,7 +36,8 @@ public class SlaAttainment {
     static final List<String> TARGETS = List.of(SlaPolicies.FIRST_RESPONSE, SlaPolicies.RESOLUTION);
 
     /** Met, breached and running targets per "target|dimension|value"; the risk table a, b, c, d. */
-    public record Counts(Map<String, long[]> cells, long[] risk, int tickets, int withoutPolicy) {
+    public record Counts(Map<String, long[]> cells, long[] risk, int tickets, int withoutPolicy,
+                         Map<String, List<String>> breached) {
     }
 
     private final HelpdeskDatabase helpdesk;
@@ -84,6 +85,11 @@ public class SlaAttainment {
         }
         long[] risk = new long[4];
         int[] counted = new int[2];
+        // the breached tickets per target, for the drill-down (not for the report's summary)
+        Map<String, List<String>> breached = new TreeMap<>();
+        if (dimensions == DIMENSIONS.size()) {
+            TARGETS.forEach(t -> breached.put(t, new ArrayList<>()));
+        }
         String[] values = new String[dimensions];
         helpdesk.jdbc().query("""
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
@@ -130,6 +136,9 @@ public class SlaAttainment {
                         : SlaTickets.pauses(changes.getOrDefault(ticketId, List.of()));
                 Reading reading = SlaClock.read(calendar, created, stop, duration.get(), pauses, now, settings.atRiskShare());
                 int column = reading.state() == State.ACHIEVED ? 0 : reading.state() == State.BREACHED ? 1 : 2;
+                if (column == 1 && breached.containsKey(target)) {
+                    breached.get(target).add(ticketId);
+                }
                 for (int d = 0; d < values.length; d++) {
                     cells.get(t).get(d).computeIfAbsent(values[d], k -> new long[3])[column]++;
                 }
@@ -153,7 +162,7 @@ public class SlaAttainment {
                 cells.get(t).get(d).forEach((value, counts) -> flat.put(prefix + value, counts));
             }
         }
-        return new Counts(flat, risk, counted[0], counted[1]);
+        return new Counts(flat, risk, counted[0], counted[1], breached);
     }
 
     /** A month's attainment in short, for the monthly report: [met, breached, running] of each target. */

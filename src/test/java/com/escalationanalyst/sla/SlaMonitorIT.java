@@ -247,6 +247,19 @@ class SlaMonitorIT {
         // kept in the archive like the other analyses
         JsonNode kept = Api.json(new Api(port).get("/api/analyses?skill=sla-attainment"));
         assertThat(kept.toString()).contains(result.get("processInstanceId").asText());
+        // the drill-down lists the tickets behind each breached count: B, E, F for first response, F for resolution
+        String firstResponse = result.at("/breachedTickets/first_response").asText();
+        assertThat(firstResponse).startsWith("/tickets?").contains("slaBreached=first_response");
+        JsonNode page = Api.json(new Api(port).get(firstResponse.replaceFirst("^/tickets", "/api/tickets")));
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("tickets").findValuesAsText("ticketId")).containsExactlyInAnyOrder("B", "E", "F");
+        JsonNode resolution = Api.json(new Api(port).get(result.at("/breachedTickets/resolution").asText()
+                .replaceFirst("^/tickets", "/api/tickets")));
+        assertThat(resolution.get("tickets").findValuesAsText("ticketId")).containsExactly("F");
+        // an unknown run is refused, naming the parameter
+        var unknown = new Api(port).get("/api/tickets?period=last%2030%20days&run=nope&slaBreached=resolution");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("run");
     }
 
     /** "met breached running attainment" of one row of the answer. */

@@ -2,7 +2,6 @@ package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.process.JsonVariables;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +33,7 @@ public class ClusterMembers {
                 Timestamp.from(now.minus(retention)));
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
-            rows.add(new Object[] {runId, i, json(clusters.get(i).members()), Timestamp.from(now)});
+            rows.add(new Object[] {runId, i, JsonVariables.idList(clusters.get(i).members()), Timestamp.from(now)});
         }
         helpdesk.jdbc().batchUpdate("INSERT INTO cluster_member (run_id, cluster_no, ticket_ids, created_at)"
                 + " VALUES (?, ?, ?, ?)", rows);
@@ -44,21 +43,6 @@ public class ClusterMembers {
     public List<String> of(String runId, int clusterNo) {
         List<String> joined = helpdesk.jdbc().queryForList("SELECT ticket_ids FROM cluster_member WHERE run_id = ?"
                 + " AND cluster_no = ?", String.class, runId, clusterNo);
-        if (joined.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return List.of(JsonVariables.mapper().readValue(joined.get(0), String[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cluster_member of " + runId + " holds no JSON list", e);
-        }
-    }
-
-    private static String json(List<String> ids) {
-        try {
-            return JsonVariables.mapper().writeValueAsString(ids);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write ticket ids as JSON", e);
-        }
+        return joined.isEmpty() ? List.of() : JsonVariables.idList(joined.get(0), "cluster_member of " + runId);
     }
 }
