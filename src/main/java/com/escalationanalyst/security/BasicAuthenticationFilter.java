@@ -117,7 +117,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private static boolean isPage(String path) {
         return path.equals("/knowledge") || path.startsWith("/knowledge/") || path.equals("/reports") || path.startsWith("/reports/")
-                || path.equals("/analyses") || path.startsWith("/analyses/") || path.equals("/tickets");
+                || path.equals("/analyses") || path.startsWith("/analyses/") || path.equals("/tickets") || path.equals("/sla");
     }
 
     /** The web apps' session is accepted for reading, and for the knowledge page's forms (which check their origin). */

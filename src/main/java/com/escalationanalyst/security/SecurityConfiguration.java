@@ -20,7 +20,7 @@ class SecurityConfiguration {
         FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new BasicAuthenticationFilter(engine.getIdentityService(), engine.getName(), throttle));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*",
-                "/analyses", "/analyses/*", "/tickets");
+                "/analyses", "/analyses/*", "/tickets", "/sla");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("basicAuthentication");
         return registration;

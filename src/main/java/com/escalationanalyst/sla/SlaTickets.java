@@ -108,6 +108,35 @@ class SlaTickets {
         return pauses;
     }
 
+    /** A monitor cycle's counts, newest first on /sla. */
+    record CycleRow(String processInstanceId, OffsetDateTime checkedAt, int openTickets, int withoutPolicy,
+                    long newlyAtRisk, long newlyBreached, int teamsWithAlerts, long openAlerts) {
+    }
+
+    static final int CYCLES_KEPT = 2000;
+
+    /** Records a cycle's counts and forgets all but the newest {@value #CYCLES_KEPT}. */
+    void recordCycle(CycleRow cycle) {
+        helpdesk.jdbc().update("""
+                INSERT INTO sla_monitor_cycle (process_instance_id, checked_at, open_tickets, without_policy, newly_at_risk,
+                                               newly_breached, teams_with_alerts, open_alerts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                cycle.processInstanceId(), cycle.checkedAt(), cycle.openTickets(), cycle.withoutPolicy(), cycle.newlyAtRisk(),
+                cycle.newlyBreached(), cycle.teamsWithAlerts(), cycle.openAlerts());
+        List<OffsetDateTime> oldest = helpdesk.jdbc().queryForList("SELECT checked_at FROM sla_monitor_cycle ORDER BY checked_at DESC"
+                + " OFFSET " + CYCLES_KEPT + " ROWS FETCH FIRST 1 ROWS ONLY", OffsetDateTime.class);
+        if (!oldest.isEmpty()) {
+            helpdesk.jdbc().update("DELETE FROM sla_monitor_cycle WHERE checked_at <= ?", oldest.get(0));
+        }
+    }
+
+    List<CycleRow> recentCycles(int count) {
+        return helpdesk.jdbc().query("""
+                SELECT process_instance_id, checked_at, open_tickets, without_policy, newly_at_risk, newly_breached,
+                       teams_with_alerts, open_alerts FROM sla_monitor_cycle ORDER BY checked_at DESC FETCH FIRST %d ROWS ONLY"""
+                .formatted(count), (rs, n) -> new CycleRow(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getLong(8)));
+    }
+
     /** Whether the helpdesk and CRM stores live in one database (the embedded default), so SQL can join them. */
     boolean sameDatabase() {
         return helpdesk.dataSource() == crm.dataSource();

@@ -79,6 +79,11 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
         }
         execution.setVariable(SlaVariables.TEAMS_WITH_ALERTS, byTeam.size());
         execution.setVariable(SlaVariables.OPEN_ALERTS, open);
+        tickets.recordCycle(new SlaTickets.CycleRow(execution.getProcessInstanceId(), now.atOffset(java.time.ZoneOffset.UTC),
+                (Integer) execution.getVariable(SlaVariables.OPEN_TICKETS),
+                (Integer) execution.getVariable(SlaVariables.WITHOUT_POLICY),
+                (Long) execution.getVariable(SlaVariables.NEWLY_AT_RISK), (Long) execution.getVariable(SlaVariables.NEWLY_BREACHED),
+                byTeam.size(), open));
     }
 
     Map<String, Object> variables(SlaTickets.TeamAlerts alerts, Instant now) {

@@ -182,6 +182,11 @@ class SlaMonitorIT {
         assertThat(task("unassigned")).isNotNull();
         assertThat(taskService.createTaskQuery().count()).isEqualTo(2);
 
+        // /sla (linked from Cockpit's dashboard) shows the cycle's counts and each team's open alerts
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(new Api(port).get("/sla").body());
+        assertThat(page.select("#cycles tbody tr").first().select("td").eachText()).endsWith("5", "0", "1", "3", "2", "4");
+        assertThat(page.select("#teams tbody tr").eachText()).containsExactly("tier2-platform 2 1", "unassigned 2 2");
+
         // the next cycle raises nothing again and starts no second task
         Map<String, Object> second = cycle(ny(11, 30, 12, 1));
         assertThat(second).containsEntry("newlyAtRisk", 0L).containsEntry("newlyBreached", 0L);

@@ -1,7 +1,7 @@
 // Cockpit's dashboard: where finished analyses, reports and the knowledge are (Cockpit does not open finished
 // process instances).
 const PAGES = [['Analyses archive', '/analyses'], ['Monthly reports', '/reports'], ['Knowledge', '/knowledge'],
-  ['Tickets', '/tickets']];
+  ['Tickets', '/tickets'], ['SLA monitor', '/sla']];
 
 export default {
   id: 'escalationAnalystLinks',
