@@ -14,7 +14,8 @@ import java.util.Map;
  * How recent and complete a report month's data is, and why it counts as incomplete (no reasons: complete).
  * {@code ticketsPerDay} is the month's, {@code expectedPerDay} the trailing months' (null without tickets there);
  * {@code missingDays} the days without a ticket whose weekday usually has some (ISO dates); {@code lastLoadKind}
- * "import", "demo" or "sync", {@code lastLoadAt} when it ended (ISO instant). Built by {@link #judge}, a pure function of the counts, so its rules are tested by hand.
+ * "import", "demo" or "sync", {@code lastLoadAt} when it ended (ISO instant). Built by {@link #judge}, a pure
+ * function of the counts, so its rules are tested by hand.
  */
 public record DataFreshness(String month, String lastLoadKind, String lastLoadAt, long tickets, double ticketsPerDay,
                             Double expectedPerDay, Double volumeRatio, List<String> missingDays,

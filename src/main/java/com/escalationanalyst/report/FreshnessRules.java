@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code escalation.report.freshness.*}: when a report month's data counts as visibly incomplete, so that the
- * mail is held (docs/adr/0016-data-freshness-guard.md). Each rule can be switched off on its own:
+ * mail is held (docs/adr/0016-report-trends-savings-and-freshness.md). Each rule can be switched off on its own:
  * <ul>
  *   <li>{@code minVolumeRatio}: the month's tickets per day below this share of the trailing months' (0: off);</li>
  *   <li>{@code maxMissingDays}: more days without a single ticket than this, counting only days whose weekday
