@@ -10,7 +10,9 @@ COPY knowledge knowledge
 RUN mvn -B -ntp package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home escalation
+# curl for docker compose's healthcheck on /actuator/health/readiness
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home escalation
 USER escalation
 WORKDIR /home/escalation
 COPY --from=build /src/target/escalation-analyst-*.jar app.jar

@@ -15,7 +15,7 @@
 #                rootCauses: [{rootCause, escalations, avgHandleMinutes, cost}] by cost, highest first,
 #                knownIssues: [{id, title, status, escalations, cost}] by cost, highest first,
 #                topSavings: [{kind: "knownIssue" | "rootCause", id, title, escalations, cost}] the first three}
-# Definitions (README.md "Monthly escalation trend report", docs/adr/0016-report-trends-savings-and-freshness.md):
+# Definitions (docs/design.md, "What fixing would save"; docs/adr/0016-report-trends-savings-and-freshness.md):
 #   estimated cost of a root cause = escalations x (mean handle_time_minutes of those escalations / 60) x agent
 #   cost per hour; the total is the sum over root causes. A root cause whose escalations have no handle time
 #   has no cost (None) and adds nothing to the total.

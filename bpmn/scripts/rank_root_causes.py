@@ -13,7 +13,7 @@
 #              agentCostPerHour, currency}
 #   escalationCosts - {byRootCause: {rootCause: {escalations, handleMinutesSum, handleMinutesCount}}}, the input
 #              of the next step, "What fixing would save" (cost_impact.py)
-# Definitions (DESIGN.md "Metric definitions"): rates are percentages at full precision; the estimated cost
+# Definitions (docs/design.md, "Metric definitions"): rates are percentages at full precision; the estimated cost
 # of a root cause = escalations x (mean handle_time_minutes of those with one / 60) x agent cost per hour,
 # none when no escalation has a handle time; the most common product area is the mode, ties going to the
 # alphabetically first; rows are ranked by count, ties by name; the first three rows are the top three.

@@ -8,10 +8,11 @@
 #   segmentResult - JSON {totalTickets, escalatedTickets, overallRate, comparedValues, rows: [{value,
 #                   totalTickets, escalatedTickets, escalationRate, deviationPts, ci95Low, ci95High, z,
 #                   pValue, significantlyAbove, note}]}, rows by rate, highest first (ties by value)
-# Definitions (DESIGN.md): rate = escalated / tickets x 100; deviation = value rate - overall rate in
-# percentage points; "significantly above" = one-sided two-proportion z-test with pooled variance of the
-# value against all other tickets, p < alpha / k (Bonferroni, k = values compared, i.e. with at least
-# minTickets tickets and some other tickets to compare with); Wilson 95 % interval of each rate.
+# Definitions (docs/design.md, "Metric definitions"): rate = escalated / tickets x 100; deviation = value
+# rate - overall rate in percentage points; "significantly above" = one-sided two-proportion z-test with
+# pooled variance of the value against all other tickets, p < alpha / k (Bonferroni, k = values compared,
+# i.e. with at least minTickets tickets and some other tickets to compare with); Wilson 95 % interval of
+# each rate.
 # Add further measures here: every row is a plain dict.
 import json
 import math

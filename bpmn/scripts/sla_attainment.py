@@ -1,4 +1,4 @@
-# SLA attainment (SlaAttainmentProcess, task "Compute attainment").
+# SLA attainment (MeasureSlaAttainmentProcess, task "Compute attainment").
 #
 # Input variable:
 #   slaCounts - JSON {cells: {"target|dimension|value": [met, breached, running]}, risk: [a, b, c, d], tickets,
@@ -10,7 +10,7 @@
 #                dimension (all, priority, segment, tier, team) and value, risk: {breachedTickets,
 #                escalatedAfterBreach, otherTickets, escalatedOther, riskAfterBreachPct, riskOtherPct, relativeRisk,
 #                low, high, corrected}, tickets, withoutPolicy}
-# Definitions (README.md "SLA monitoring and attainment", docs/adr/0017-sla-clock-and-monitor.md):
+# Definitions (docs/design.md, "SLA clock and attainment"; docs/adr/0017-sla-clock-and-monitor.md):
 #   attainment = met / (met + breached) x 100, targets still running left out; None when none is decided.
 #   relative risk of escalation after a breach = (a / (a + b)) / (c / (c + d)), 95 % interval
 #   exp(ln RR -/+ 1.96 x sqrt(1/a - 1/(a+b) + 1/c - 1/(c+d))) (Katz log method); when a cell is 0, 0.5 is added to

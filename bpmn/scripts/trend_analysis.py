@@ -14,7 +14,7 @@
 #                 forecast: {month, rate, low, high, smoothing, months} or None,
 #                 rootCauses: [{rootCause, thisMonth, previousMonth, momChangePct, momLabel, movingAverage3,
 #                               direction, pValue, increasing}] by this month's count, highest first}
-# Definitions (README.md "Monthly escalation trend report", docs/adr/0016-report-trends-savings-and-freshness.md):
+# Definitions (docs/design.md, "Monthly trends and forecast"; docs/adr/0016-report-trends-savings-and-freshness.md):
 # month-over-month change = (this - previous) / previous x 100,
 # None with the label "new" when previous is 0; 3-month moving average at month m = mean of months m-2..m (None
 # with fewer than three months or a month without tickets); rates in percent at full precision.

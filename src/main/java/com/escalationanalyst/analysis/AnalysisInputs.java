@@ -8,9 +8,12 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AnalysisInputs {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisInputs.class);
 
     public static final int MAX_LENGTH = 200;
     public static final Set<String> COMMON = Set.of(AnalysisVariables.PERIOD, AnalysisVariables.FROM, AnalysisVariables.TO,
@@ -41,6 +46,15 @@ public class AnalysisInputs {
 
     /** Checks the variables an analysis was started with; {@code extra} names its own inputs beside the common ones. */
     public void check(DelegateExecution execution, Set<String> extra) {
+        try {
+            checkInputs(execution, extra);
+        } catch (AnalysisInputException e) {
+            log.warn("{} not started: {}", ((ExecutionEntity) execution).getProcessDefinition().getKey(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private void checkInputs(DelegateExecution execution, Set<String> extra) {
         // typed and not deserialised: an object variable is refused by its type, never instantiated
         VariableMap typed = execution.getVariablesTyped(false);
         for (String name : typed.keySet()) {

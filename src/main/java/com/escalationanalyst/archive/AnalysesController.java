@@ -1,15 +1,14 @@
 package com.escalationanalyst.archive;
 
+import com.escalationanalyst.api.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/analyses} (newest first; filters skill, user, from, to as dates in the business time zone, both
@@ -47,7 +46,7 @@ class AnalysesController {
     @GetMapping("/api/analyses/{id}")
     ObjectNode run(@PathVariable String id) throws Exception {
         ArchivedRun run = archive.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no analysis " + id));
+                .orElseThrow(() -> new NotFoundException("no analysis " + id));
         ObjectNode answer = summary(run);
         answer.set("inputs", json.readTree(run.inputs()));
         JsonNode result = json.readTree(run.result());

@@ -74,26 +74,4 @@ class ImportController {
             return importer.apply(in);
         }
     }
-
-    @ExceptionHandler(ImportRejectedException.class)
-    ResponseEntity<Map<String, Object>> rejected(ImportRejectedException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", e.errors());
-        body.put("truncated", e.truncated());
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
-    }
-
-    @ExceptionHandler(ImportConflictException.class)
-    ResponseEntity<Map<String, Object>> conflict(ImportConflictException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(new ImportError(0, null, e.getMessage())));
-        body.put("truncated", false);
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
-    }
-
-    @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<Map<String, Object>> missingPart(Exception e) {
-        return ResponseEntity.badRequest().body(Map.of("errors",
-                List.of(new ImportError(0, null, "the multipart request has no part named 'file'"))));
-    }
 }

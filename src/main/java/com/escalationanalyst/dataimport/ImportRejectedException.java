@@ -1,9 +1,13 @@
 package com.escalationanalyst.dataimport;
 
+import com.escalationanalyst.api.ApiException;
+import com.escalationanalyst.api.ProblemError;
+import com.escalationanalyst.api.ProblemType;
 import java.util.List;
+import java.util.Map;
 
 /** A file that was refused as a whole; nothing of it was stored. */
-public class ImportRejectedException extends RuntimeException {
+public class ImportRejectedException extends ApiException {
 
     private final List<ImportError> errors;
     private final boolean truncated;
@@ -14,14 +18,35 @@ public class ImportRejectedException extends RuntimeException {
         this.truncated = truncated;
     }
 
-    /** The first errors in line order (at most the configured maximum). */
-    public List<ImportError> errors() {
-        return errors;
-    }
-
     /** True when the file had more errors than are listed. */
     public boolean truncated() {
         return truncated;
+    }
+
+    @Override
+    public ProblemType type() {
+        return ProblemType.FILE_REFUSED;
+    }
+
+    @Override
+    public String detail() {
+        return "the file has " + (truncated ? "more than " : "") + errors.size() + " error" + (errors.size() == 1 && !truncated ? "" : "s")
+                + "; nothing of it was stored" + (truncated ? " (the first " + errors.size() + " are listed)" : "");
+    }
+
+    @Override
+    public List<ProblemError> errors() {
+        return errors.stream().map(e -> new ProblemError(e.line(), e.column(), e.message())).toList();
+    }
+
+    /** The errors as the importer found them. */
+    public List<ImportError> importErrors() {
+        return errors;
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("truncated", truncated);
     }
 
     private static String describe(List<ImportError> errors, boolean truncated) {

@@ -5,11 +5,11 @@ import com.escalationanalyst.crm.AccountRow;
 import com.escalationanalyst.crm.AccountTable;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
-import com.escalationanalyst.helpdesk.TicketLoads;
-import com.escalationanalyst.helpdesk.TicketsChanged;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
+import com.escalationanalyst.helpdesk.TicketLoads;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.TicketTable;
+import com.escalationanalyst.helpdesk.TicketsChanged;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,10 +32,12 @@ public class ImportService {
     private final CrmDatabase crm;
     private final ApplicationEventPublisher events;
     private final TicketLoads loads;
+    private final ImportMetrics metrics;
 
     public ImportService(StagedImporter importer, HelpdeskDatabase helpdesk, CrmDatabase crm, ApplicationEventPublisher events,
-                         TicketLoads loads) {
+                         TicketLoads loads, ImportMetrics metrics) {
         this.importer = importer;
+        this.metrics = metrics;
         this.loads = loads;
         this.helpdesk = helpdesk;
         this.crm = crm;
@@ -43,11 +45,12 @@ public class ImportService {
     }
 
     public ImportResult importTickets(InputStream csv) {
-        return recorded(TicketLoads.IMPORT, changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk), Set.of()));
+        return metrics.counted("tickets", () -> recorded(TicketLoads.IMPORT,
+                changed(importer.importCsv(csv, TICKET_CSV, TICKETS, helpdesk), Set.of())));
     }
 
     public ImportResult importAccounts(InputStream csv) {
-        return importer.importCsv(csv, ACCOUNT_CSV, ACCOUNTS, crm);
+        return metrics.counted("accounts", () -> importer.importCsv(csv, ACCOUNT_CSV, ACCOUNTS, crm));
     }
 
     /** Upserts generated rows (demo data), streamed; listeners learn that any ticket may have changed. */

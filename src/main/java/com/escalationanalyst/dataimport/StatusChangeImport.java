@@ -30,14 +30,20 @@ public class StatusChangeImport {
     private final StagedImporter importer;
     private final HelpdeskDatabase helpdesk;
     private final InstantRange instants;
+    private final ImportMetrics metrics;
 
-    StatusChangeImport(StagedImporter importer, HelpdeskDatabase helpdesk, InstantRange instants) {
+    StatusChangeImport(StagedImporter importer, HelpdeskDatabase helpdesk, InstantRange instants, ImportMetrics metrics) {
         this.importer = importer;
+        this.metrics = metrics;
         this.helpdesk = helpdesk;
         this.instants = instants;
     }
 
     public ImportResult importCsv(InputStream input) {
+        return metrics.counted("status-changes", () -> importAll(input));
+    }
+
+    private ImportResult importAll(InputStream input) {
         String upsert = helpdesk.dialect() == Dialect.POSTGRESQL
                 ? "INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
                 : "MERGE INTO ticket_status_change (ticket_id, changed_at, status) KEY (ticket_id, changed_at, status) VALUES (?, ?, ?)";

@@ -121,9 +121,4 @@ class KnowledgeController {
     private String currentUser() {
         return identityService.getCurrentAuthentication().getUserId();
     }
-
-    @ExceptionHandler(KnowledgeValidationException.class)
-    ResponseEntity<Map<String, Object>> refused(KnowledgeValidationException e) {
-        return ResponseEntity.status(e.status()).body(Map.of("errors", e.reasons()));
-    }
 }

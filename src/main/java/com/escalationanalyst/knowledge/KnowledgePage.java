@@ -1,5 +1,6 @@
 package com.escalationanalyst.knowledge;
 
+import com.escalationanalyst.api.ProblemType;
 import com.escalationanalyst.security.PageCsrf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,7 +61,7 @@ class KnowledgePage {
                     + " uploaded to " + space + " and active.");
             return "redirect:/knowledge";
         } catch (KnowledgeValidationException e) {
-            response.setStatus(e.status());
+            response.setStatus(e.type().status().value());
             model.addAttribute("errorSpace", space);
             model.addAttribute("errorFile", file.getOriginalFilename());
             model.addAttribute("errors", e.reasons());
@@ -91,7 +92,7 @@ class KnowledgePage {
     /** A refused post, a missing document or version: the page again, with the reasons, and their status. */
     @ExceptionHandler(KnowledgeValidationException.class)
     String refused(KnowledgeValidationException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(e.status());
+        response.setStatus(e.type().status().value());
         model.addAttribute("errors", e.reasons());
         return page(model, request);
     }
@@ -100,7 +101,7 @@ class KnowledgePage {
     private static void sameOrigin(HttpServletRequest request, String csrf) {
         String problem = PageCsrf.problem(request, csrf);
         if (problem != null) {
-            throw new KnowledgeValidationException(403, List.of(problem));
+            throw new KnowledgeValidationException(ProblemType.FORBIDDEN, List.of(problem));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.escalationanalyst.knowledge;
 
+import com.escalationanalyst.api.ProblemType;
 import com.escalationanalyst.knowledge.KnowledgeRepository.StoredContent;
 import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
 import java.io.IOException;
@@ -278,7 +279,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
         }
         List<PolicySection> sections = MarkdownSections.split(name, text);
         if (sections.size() > maxRows) {
-            throw new KnowledgeValidationException(413, List.of("the document has " + sections.size()
+            throw new KnowledgeValidationException(ProblemType.TOO_LARGE, List.of("the document has " + sections.size()
                     + " sections; at most " + maxRows + " are allowed"));
         }
         return ParsedDocument.policy(name, sections);
@@ -325,7 +326,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
     }
 
     private static KnowledgeSpace space(String spaceId) {
-        return KnowledgeSpace.of(spaceId).orElseThrow(() -> new KnowledgeValidationException(404,
+        return KnowledgeSpace.of(spaceId).orElseThrow(() -> new KnowledgeValidationException(ProblemType.NOT_FOUND,
                 List.of("no knowledge space '" + spaceId + "'; the spaces are escalation-policies and known-issues")));
     }
 
@@ -342,7 +343,7 @@ public class KnowledgeService implements SmartInitializingSingleton {
     private static DocumentType type(KnowledgeSpace space, String name) {
         Optional<DocumentType> type = DocumentType.ofName(name);
         if (type.isEmpty() || !space.accepts(type.get())) {
-            throw new KnowledgeValidationException(415, List.of("'" + name + "' is not accepted in " + space.id()
+            throw new KnowledgeValidationException(ProblemType.UNSUPPORTED_MEDIA_TYPE, List.of("'" + name + "' is not accepted in " + space.id()
                     + "; it takes " + space.accepted().stream().map(DocumentType::mediaType).sorted().toList()
                     + " (by extension: .md, .yaml/.yml, .json, .csv)"));
         }
@@ -363,12 +364,12 @@ public class KnowledgeService implements SmartInitializingSingleton {
     }
 
     private KnowledgeValidationException tooLarge(String what) {
-        return new KnowledgeValidationException(413, List.of(what + "; at most " + maxBytes + " are allowed ("
+        return new KnowledgeValidationException(ProblemType.TOO_LARGE, List.of(what + "; at most " + maxBytes + " are allowed ("
                 + MAX_UPLOAD_BYTES + ")"));
     }
 
     private static KnowledgeValidationException notFound(String space, String name, Integer version) {
-        return new KnowledgeValidationException(404, List.of("no document '" + name + "'"
+        return new KnowledgeValidationException(ProblemType.NOT_FOUND, List.of("no document '" + name + "'"
                 + (version == null ? " with an active version" : " version " + version) + " in " + space));
     }
 }

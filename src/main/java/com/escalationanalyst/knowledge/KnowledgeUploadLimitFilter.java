@@ -1,6 +1,8 @@
 package com.escalationanalyst.knowledge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.escalationanalyst.api.ProblemError;
+import com.escalationanalyst.api.ProblemType;
+import com.escalationanalyst.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +29,6 @@ class KnowledgeUploadLimitFilter extends OncePerRequestFilter {
     static final int MULTIPART_ALLOWANCE = 64 * 1024;
 
     private static final Pattern UPLOAD = Pattern.compile("/(api/)?knowledge/[^/]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long limit;
 
@@ -52,12 +52,10 @@ class KnowledgeUploadLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > limit + MULTIPART_ALLOWANCE) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            JSON.writeValue(response.getWriter(), Map.of("errors", List.of("the upload has " + length
-                    + " bytes; a knowledge document may have at most " + limit + " ("
-                    + KnowledgeService.MAX_UPLOAD_BYTES + ")")));
+            String message = "the upload has " + length + " bytes; a knowledge document may have at most " + limit
+                    + " (" + KnowledgeService.MAX_UPLOAD_BYTES + ")";
+            Problems.write(request, response, Problems.withErrors(ProblemType.TOO_LARGE, message,
+                    List.of(ProblemError.of(message))), Map.of());
             return;
         }
         chain.doFilter(request, response);

@@ -2,7 +2,7 @@ package com.escalationanalyst.knowledge;
 
 import java.util.List;
 
-/** A documented product issue (DESIGN.md "Knowledge spaces"). */
+/** A documented product issue (docs/knowledge.md, "Document formats"). */
 public record KnownIssue(
         String id,
         String title,

@@ -1,5 +1,6 @@
 package com.escalationanalyst.knowledge;
 
+import com.escalationanalyst.api.ProblemType;
 import com.escalationanalyst.dataimport.CsvReader;
 import com.escalationanalyst.dataimport.CsvSyntaxException;
 import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Known issues from YAML or JSON (a list of objects with the fields of DESIGN.md), from CSV with
+ * Known issues from YAML or JSON (a list of objects with the fields of docs/knowledge.md, "Document formats"), from CSV with
  * those field names as columns, or from a Jira CSV export (Issue key, Summary, Component/s, Status,
  * Description, Custom field (Workaround), Fix Version/s). Every problem is collected.
  */
@@ -73,10 +74,10 @@ final class KnownIssueParser {
             case YAML -> fromTree(KnowledgeYaml.load(content), reasons);
             case JSON -> fromTree(loadJson(content), reasons);
             case CSV -> fromCsv(content, reasons);
-            case MARKDOWN -> throw new KnowledgeValidationException(415, List.of("known issues cannot be Markdown"));
+            case MARKDOWN -> throw new KnowledgeValidationException(ProblemType.UNSUPPORTED_MEDIA_TYPE, List.of("known issues cannot be Markdown"));
         };
         if (records.size() > maxRows) {
-            throw new KnowledgeValidationException(413, List.of("the document lists " + records.size()
+            throw new KnowledgeValidationException(ProblemType.TOO_LARGE, List.of("the document lists " + records.size()
                     + " known issues; at most " + maxRows + " are allowed per document"));
         }
         if (records.isEmpty() && reasons.isEmpty()) {

@@ -46,7 +46,7 @@ public record ReasonCodeMap(Map<String, RootCause> codes) {
     }
 
     /**
-     * Parses the YAML format of DESIGN.md ({@code codes: [{code, root_cause, description}]}).
+     * Parses the YAML format of docs/knowledge.md, "Document formats" ({@code codes: [{code, root_cause, description}]}).
      * Every problem is collected; any problem refuses the whole document.
      */
     public static ReasonCodeMap parse(String yaml) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The root-cause categories of DESIGN.md; {@link #UNCLASSIFIED} for a missing or unmapped reason code. */
+/** The root-cause categories (docs/design.md, "Root causes"); {@link #UNCLASSIFIED} for a missing or unmapped reason code. */
 public enum RootCause {
     PRODUCT_BUG,
     POLICY_GAP,

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sentence embeddings computed in this JVM: all-MiniLM-L6-v2 (quantised), shipped inside the application's jar
  * and run on ONNX Runtime; nothing is downloaded. Chosen by measurement on the tuning half of
  * fixtures/known-issue-heldout.csv: the full-precision model ranked and separated the notes no better, and
- * e5-small-v2 (the other in-process model on Maven Central) separated them worse (README, "Known-issue matching").
+ * e5-small-v2 (the other in-process model on Maven Central) separated them worse (docs/knowledge.md, "Known-issue matching").
  *
  * <p>One model per JVM, loaded on first use (about half a second); vectors are unit length, so a dot product is
  * the cosine. Recent texts are kept by their SHA-256, so a note seen again costs a hash, not an inference.

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +24,7 @@ public class ScriptEngineWarmup {
     private final ProcessEngine engine;
     private final boolean enabled;
     private volatile long warmupMillis = -1;
+    private volatile String failure;
 
     ScriptEngineWarmup(ProcessEngine engine, @Value("${escalation.python-warmup:true}") boolean enabled) {
         this.engine = engine;
@@ -35,7 +36,14 @@ public class ScriptEngineWarmup {
         if (!enabled) {
             return;
         }
-        Thread thread = new Thread(this::warm, "python-warmup");
+        Thread thread = new Thread(() -> {
+            try {
+                warm();
+            } catch (RuntimeException e) {
+                failure = e.getMessage();
+                log.error("The Python script engine did not start: {} (the application stays not ready)", failure, e);
+            }
+        }, "python-warmup");
         thread.setDaemon(true);
         thread.start();
     }
@@ -63,6 +71,16 @@ public class ScriptEngineWarmup {
         });
         warmupMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("Python script engine ready in {} ms", warmupMillis);
+    }
+
+    /** False when the warm-up is switched off ({@code escalation.python-warmup}). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Why the warm-up failed, or null. */
+    public String failure() {
+        return failure;
     }
 
     /** How long the warm-up took, or -1 while it has not finished. */

@@ -1,5 +1,6 @@
 package com.escalationanalyst.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,20 @@ import org.springframework.stereotype.Component;
 class HoldIncompleteReportDelegate implements JavaDelegate {
 
     private final CheckDataFreshnessDelegate check;
+    private final MeterRegistry meters;
 
-    HoldIncompleteReportDelegate(CheckDataFreshnessDelegate check) {
+    HoldIncompleteReportDelegate(CheckDataFreshnessDelegate check, MeterRegistry meters) {
         this.check = check;
+        this.meters = meters;
+        meters.counter("escalation.report.holds");
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DataFreshness freshness = check.record(execution);
         if (!freshness.complete() && !Boolean.TRUE.equals(execution.getVariable(ReportVariables.FORCE))) {
+            // each check that holds the mail (the first, and each retry while the data is still incomplete)
+            meters.counter("escalation.report.holds").increment();
             throw new IncompleteDataException("The " + freshness.month() + " report is held, its data looks incomplete: "
                     + String.join("; ", freshness.reasons()) + ". Complete the data (import or sync) and retry this "
                     + "job, or set the process variable 'force' to true and retry to send the report as it is.");

@@ -1,6 +1,8 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.AnalysisRequestException;
+import com.escalationanalyst.api.ConflictException;
+import com.escalationanalyst.api.NotFoundException;
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.report.StoredReport.Summary;
@@ -62,12 +64,9 @@ class MonthlyReportController {
         if (request.send() && !request.force()) {
             Optional<Summary> sent = archive.sentReportOf(month);
             if (sent.isPresent()) {
-                Map<String, Object> conflict = new LinkedHashMap<>();
-                conflict.put("error", "the report for " + month + " was already sent at " + sent.get().sentAt()
-                        + " (report " + sent.get().reportId() + "); set force to true to send it again");
-                conflict.put("field", ReportVariables.FORCE);
-                conflict.put("reportId", sent.get().reportId());
-                return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
+                throw new ConflictException(ReportVariables.FORCE, "the report for " + month + " was already sent at "
+                        + sent.get().sentAt() + " (report " + sent.get().reportId() + "); set force to true to send it again",
+                        Map.of("reportId", sent.get().reportId()));
             }
         }
         if (request.send() && recipients.resolve().recipients().isEmpty()) {
@@ -111,7 +110,7 @@ class MonthlyReportController {
     ResponseEntity<Object> report(@PathVariable String reportId) throws JsonProcessingException {
         Optional<StoredReport> found = archive.find(reportId);
         if (found.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no report " + reportId));
+            throw new NotFoundException("no report " + reportId);
         }
         StoredReport report = found.get();
         ObjectNode answer = JsonVariables.mapper().createObjectNode();

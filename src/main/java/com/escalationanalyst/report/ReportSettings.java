@@ -1,6 +1,7 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.config.CostSettings;
+import com.escalationanalyst.config.SettingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
@@ -50,9 +51,9 @@ public class ReportSettings {
         try {
             this.cron = CronExpression.parse(cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("escalation.report.cron: '" + cron + "' is not a cron expression "
-                    + "(six fields: second minute hour day-of-month month day-of-week, e.g. 0 0 6 1 * ?): "
-                    + e.getMessage(), e);
+            throw new SettingException("escalation.report.cron", "'" + cron + "' is not a cron expression: "
+                    + e.getMessage(), "Set escalation.report.cron to six fields: second minute hour day-of-month month "
+                    + "day-of-week, e.g. 0 0 6 1 * ? (06:00 on the 1st, in escalation.time-zone).", e);
         }
         this.cronText = cron;
         AddressList.Parsed parsed = AddressList.parse(recipients);

@@ -1,5 +1,6 @@
 package com.escalationanalyst.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +19,13 @@ class SendReportDelegate implements JavaDelegate {
 
     private final ReportMailer mailer;
     private final ReportArchive archive;
+    private final MeterRegistry meters;
 
-    SendReportDelegate(ReportMailer mailer, ReportArchive archive) {
+    SendReportDelegate(ReportMailer mailer, ReportArchive archive, MeterRegistry meters) {
+        this.meters = meters;
+        meters.counter("escalation.report.sends");
+        meters.counter("escalation.report.recipients", "outcome", "delivered");
+        meters.counter("escalation.report.recipients", "outcome", "refused");
         this.mailer = mailer;
         this.archive = archive;
     }
@@ -35,6 +41,12 @@ class SendReportDelegate implements JavaDelegate {
             execution.setVariable(ReportVariables.ALREADY_SENT, true);
             return;
         }
-        mailer.send(reportId);
+        ReportMailer.Outcome outcome = mailer.send(reportId);
+        // escalation.report.sends: reports that reached at least one recipient; .recipients: by outcome
+        if (outcome.delivered() + outcome.alreadyDelivered() > 0) {
+            meters.counter("escalation.report.sends").increment();
+        }
+        meters.counter("escalation.report.recipients", "outcome", "delivered").increment(outcome.delivered());
+        meters.counter("escalation.report.recipients", "outcome", "refused").increment(outcome.refused());
     }
 }

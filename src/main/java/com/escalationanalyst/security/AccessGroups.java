@@ -28,6 +28,8 @@ final class AccessGroups {
 
     static final String ANALYSTS = "escalation-analysts";
     static final String ADMINS = "escalation-admins";
+    /** Reads /actuator's info, metrics and health details; nothing else (no Camunda permission). */
+    static final String MONITORING = "escalation-monitoring";
 
     private AccessGroups() {
     }
@@ -35,6 +37,7 @@ final class AccessGroups {
     static void ensure(IdentityService identity, AuthorizationService authorizations, String adminUserId) {
         group(identity, ANALYSTS, "Escalation analysts");
         group(identity, ADMINS, "Escalation administrators");
+        group(identity, MONITORING, "Escalation monitoring");
         for (String group : new String[] {ANALYSTS, ADMINS}) {
             if (identity.createUserQuery().userId(adminUserId).memberOfGroup(group).count() == 0) {
                 identity.createMembership(adminUserId, group);

@@ -1,21 +1,27 @@
 package com.escalationanalyst.security;
 
+import com.escalationanalyst.api.ProblemType;
+import com.escalationanalyst.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -52,10 +58,13 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (crossSite(request)) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"error\":\"cross-site request refused: the Origin header does not name this host\"}");
+            Problems.write(request, response, Problems.of(ProblemType.FORBIDDEN,
+                    "cross-site request refused: the Origin header does not name this host"), Map.of());
+            return;
+        }
+        if (AccessRules.isHealth(path) && request.getHeader("Authorization") == null) {
+            // probes: status only, for everyone (orchestrators and load balancers have no user)
+            chain.doFilter(request, response);
             return;
         }
         Credentials credentials = credentials(request.getHeader("Authorization"));
@@ -63,7 +72,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         if (credentials != null) {
             LoginThrottle.Verdict verdict = throttle.check(credentials.userId(), request.getRemoteAddr());
             if (!verdict.allowed()) {
-                tooManyFailures(response, verdict, isPage(path));
+                tooManyFailures(request, response, verdict, isPage(path));
                 return;
             }
             userId = check(credentials, request.getRemoteAddr());
@@ -80,17 +89,18 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (userId == null) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            response.setCharacterEncoding("UTF-8");
+            String challenge = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
             if (isPage(path)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("WWW-Authenticate", challenge);
+                response.setCharacterEncoding("UTF-8");
                 response.setContentType("text/html");
                 response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Sign in</title>"
                         + "</head><body><p>Sign in with your Camunda user: <a href=\"" + CAMUNDA_LOGIN + "\">log in</a>, "
                         + "then open this page again.</p></body></html>");
             } else {
-                response.setContentType("application/json");
-                response.getWriter().write("{\"error\":\"authentication required: HTTP Basic with a user of this application\"}");
+                Problems.write(request, response, Problems.of(ProblemType.AUTHENTICATION_REQUIRED,
+                        "authentication required: HTTP Basic with a user of this application"), Map.of("WWW-Authenticate", challenge));
             }
             return;
         }
@@ -98,25 +108,22 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 .map(Group::getId).toList();
         String missing = AccessRules.missingGroup(request.getMethod(), path, groups);
         if (missing != null) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"error\":\"forbidden: " + request.getMethod() + " " + path.replace("\"", "")
-                    .replace("\\", "") + " needs membership in " + missing + "\"}");
+            Problems.write(request, response, Problems.of(ProblemType.FORBIDDEN,
+                    "forbidden: " + request.getMethod() + " " + path + " needs membership in " + missing), Map.of());
             return;
         }
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                 .list().stream().map(Tenant::getId).toList();
         identityService.setAuthentication(userId, groups, tenants);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(new AuthenticatedRequest(request, userId, groups), response);
         } finally {
             identityService.clearAuthentication();
         }
     }
 
     private static boolean isPage(String path) {
-        return path.equals("/knowledge") || path.startsWith("/knowledge/") || path.equals("/reports") || path.startsWith("/reports/")
+        return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/") || path.equals("/knowledge") || path.startsWith("/knowledge/") || path.equals("/reports") || path.startsWith("/reports/")
                 || path.equals("/analyses") || path.startsWith("/analyses/") || path.equals("/tickets") || path.equals("/sla");
     }
 
@@ -139,18 +146,20 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
      * 429 with {@code Retry-After}: the password was not checked. The reason says whether the address or the
      * user waits, never whether the password would have been right.
      */
-    static void tooManyFailures(HttpServletResponse response, LoginThrottle.Verdict verdict, boolean page) throws IOException {
-        response.setStatus(429);
-        response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-        response.setCharacterEncoding("UTF-8");
+    static void tooManyFailures(HttpServletRequest request, HttpServletResponse response, LoginThrottle.Verdict verdict,
+                                boolean page) throws IOException {
         String text = verdict.reason() + "; try again in " + verdict.retryAfterSeconds() + " s";
         if (page) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+            response.setCharacterEncoding("UTF-8");
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Wait</title>"
                     + "</head><body><p>" + text + ".</p></body></html>");
         } else {
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"" + text + "\",\"retryAfterSeconds\":" + verdict.retryAfterSeconds() + "}");
+            ProblemDetail problem = Problems.of(ProblemType.TOO_MANY_ATTEMPTS, text);
+            problem.setProperty("retryAfterSeconds", verdict.retryAfterSeconds());
+            Problems.write(request, response, problem, Map.of("Retry-After", Long.toString(verdict.retryAfterSeconds())));
         }
     }
 
@@ -217,5 +226,33 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             return null;
         }
         return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /** The request as the user who sent it: their id as principal, their groups as roles (for /actuator/health's details). */
+    private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
+
+        private final Principal user;
+        private final List<String> groups;
+
+        AuthenticatedRequest(HttpServletRequest request, String userId, List<String> groups) {
+            super(request);
+            this.user = () -> userId;
+            this.groups = groups;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return user;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return user.getName();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return groups.contains(role);
+        }
     }
 }

@@ -20,7 +20,8 @@ class SecurityConfiguration {
         FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new BasicAuthenticationFilter(engine.getIdentityService(), engine.getName(), throttle));
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/knowledge", "/knowledge/*", "/reports", "/reports/*",
-                "/analyses", "/analyses/*", "/tickets", "/sla");
+                "/analyses", "/analyses/*", "/tickets", "/sla", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*",
+                "/swagger-ui.html", "/swagger-ui/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("basicAuthentication");
         return registration;

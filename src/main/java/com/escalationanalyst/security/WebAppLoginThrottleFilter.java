@@ -2,8 +2,8 @@ package com.escalationanalyst.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +49,7 @@ class WebAppLoginThrottleFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         LoginThrottle.Verdict verdict = throttle.check(userId, address);
         if (!verdict.allowed()) {
-            BasicAuthenticationFilter.tooManyFailures(response, verdict, false);
+            BasicAuthenticationFilter.tooManyFailures(request, response, verdict, false);
             return;
         }
         chain.doFilter(new ReplayedBody(request, body), response);

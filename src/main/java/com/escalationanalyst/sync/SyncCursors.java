@@ -2,6 +2,8 @@ package com.escalationanalyst.sync;
 
 import com.escalationanalyst.store.StoreDatabase;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -25,6 +27,12 @@ public class SyncCursors {
     public Optional<String> get(String feed) {
         return store.jdbc().query("SELECT cursor_value FROM " + table + " WHERE feed = ?",
                 (rs, n) -> rs.getString(1), feed).stream().findFirst();
+    }
+
+    /** When the feed's cursor was last saved, i.e. when it last stored a page. */
+    public Optional<Instant> savedAt(String feed) {
+        return store.jdbc().query("SELECT updated_at FROM " + table + " WHERE feed = ?",
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(), feed).stream().findFirst();
     }
 
     public void save(String feed, String cursor) {

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
  * The reader on {@code ask/held-out-questions.csv}: questions written by someone who had not seen the reader, with
  * the expected skill, period (inclusive days, as of 2026-12-01), filters and dimension. Never used to tune the
  * reader. A question counts as right only when every one of those is right; each miss is printed with what was
- * expected and what was read. The README lists the misses and why.
+ * expected and what was read. docs/workspace.md, "How well it reads questions", lists the misses and why.
  */
 class QuestionReaderHeldOutTest {
 
     /**
      * The first and only measurement, before anything was changed after reading the results: 108 of 114 (the six
-     * misses and why are in the README). A change that reads fewer right fails here.
+     * misses and why are in docs/workspace.md, "How well it reads questions"). A change that reads fewer right fails here.
      */
     static final double MIN_ACCURACY = 108.0 / 114;
 

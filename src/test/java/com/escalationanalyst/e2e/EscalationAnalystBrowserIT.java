@@ -381,7 +381,7 @@ class EscalationAnalystBrowserIT {
         return response;
     }
 
-    // ---- the review forms' cell formats, written out again from DESIGN.md's table descriptions ----
+    // ---- the review forms' cell formats, written out again from docs/processes.md, "Review forms in Tasklist" ----
 
     private static String twoDecimals(JsonNode number) {
         return new BigDecimal(number.asText()).setScale(2, RoundingMode.HALF_UP).toPlainString();

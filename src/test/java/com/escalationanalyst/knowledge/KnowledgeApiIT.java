@@ -3,8 +3,8 @@ package com.escalationanalyst.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.escalationanalyst.testsupport.Api;
-import com.escalationanalyst.testsupport.PageSession;
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.escalationanalyst.testsupport.PageSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +141,7 @@ class KnowledgeApiIT {
     private void assertRefused(HttpResponse<String> response, int status, String... reasons) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         List<String> actual = new ArrayList<>();
-        Api.json(response).get("errors").forEach(e -> actual.add(e.asText()));
+        Api.json(response).get("errors").forEach(e -> actual.add(e.get("message").asText()));
         for (String reason : reasons) {
             assertThat(actual).as(response.body()).anySatisfy(a -> assertThat(a).contains(reason));
         }
@@ -214,7 +214,7 @@ class KnowledgeApiIT {
 
     private static List<String> errors(HttpResponse<String> response) {
         List<String> errors = new ArrayList<>();
-        Api.json(response).get("errors").forEach(e -> errors.add(e.asText()));
+        Api.json(response).get("errors").forEach(e -> errors.add(e.get("message").asText()));
         return errors;
     }
 
@@ -226,7 +226,7 @@ class KnowledgeApiIT {
         // 3 MiB declared in Content-Length: refused before its body is read
         HttpResponse<String> declared = upload("known-issues", "big.yaml", new byte[3 * 1024 * 1024]);
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
-        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
         assertThat(errors(declared)).singleElement().asString()
                 .startsWith("the upload has 3145")
                 .endsWith(" bytes; a knowledge document may have at most 1048576 (escalation.knowledge.max-upload-bytes)");

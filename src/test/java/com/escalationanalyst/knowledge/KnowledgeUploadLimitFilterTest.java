@@ -35,9 +35,12 @@ class KnowledgeUploadLimitFilterTest {
                 (request, r) -> passed.set(true));
         assertThat(passed).isFalse();
         assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(response.getContentType()).isEqualTo("application/json;charset=UTF-8");
-        assertThat(response.getContentAsString()).isEqualTo("{\"errors\":[\"the upload has 5368709120 bytes; a knowledge "
-                + "document may have at most 1048576 (escalation.knowledge.max-upload-bytes)\"]}");
+        assertThat(response.getContentType()).isEqualTo("application/problem+json;charset=UTF-8");
+        String message = "the upload has 5368709120 bytes; a knowledge document may have at most 1048576 "
+                + "(escalation.knowledge.max-upload-bytes)";
+        assertThat(response.getContentAsString()).isEqualTo("{\"type\":\"/problems/too-large\",\"title\":\"The upload is "
+                + "too large\",\"status\":413,\"detail\":\"" + message + "\",\"instance\":\"/api/knowledge/known-issues\","
+                + "\"errors\":[{\"line\":null,\"column\":null,\"message\":\"" + message + "\"}]}");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Known-issue matching measured on the TEST half of fixtures/known-issue-heldout.csv, which nothing was tuned
  * on (the weights come from the tuning half, see KnownIssueTuning). The figures are printed; the floors below
- * are the committed ones (README, "Known-issue matching", says what they are short of and why).
+ * are the committed ones (docs/knowledge.md, "Known-issue matching", says what they are short of and why).
  */
 class KnownIssueHeldOutTest {
 

@@ -3,6 +3,7 @@ package com.escalationanalyst.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.escalationanalyst.api.ProblemType;
 import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class KnownIssueParserTest {
     void tooManyRowsIs413() {
         String csv = "id,title,product_area,status\nA-1,t,API,open\nA-2,t,API,open\nA-3,t,API,open\n";
         assertThatThrownBy(() -> KnownIssueParser.parse(DocumentType.CSV, csv, 2))
-                .isInstanceOfSatisfying(KnowledgeValidationException.class, e -> assertThat(e.status()).isEqualTo(413));
+                .isInstanceOfSatisfying(KnowledgeValidationException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.TOO_LARGE));
     }
 
     @Test
@@ -129,7 +130,7 @@ class KnownIssueParserTest {
     @Test
     void anAliasBombIsRefusedBeforeItIsExpanded() {
         KnowledgeValidationException e = refusal(() -> KnownIssueParser.parse(DocumentType.YAML, billionLaughs("lol"), 10));
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo(ProblemType.DOCUMENT_REFUSED);
         assertThat(e.reasons()).containsExactly(ALIAS_REFUSAL);
 
         // the same within a reason-code map
@@ -162,7 +163,7 @@ class KnownIssueParserTest {
                   symptoms: *issue
                 """;
         KnowledgeValidationException e = refusal(() -> KnownIssueParser.parse(DocumentType.YAML, issue, 10));
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo(ProblemType.DOCUMENT_REFUSED);
         assertThat(e.reasons()).containsExactly(ALIAS_REFUSAL);
 
         String codes = """
@@ -191,7 +192,7 @@ class KnownIssueParserTest {
         // 11 levels: the list of issues, an issue, and nine lists inside its title
         String yaml = "- id: KI-1\n  title: " + "[".repeat(9) + "x" + "]".repeat(9) + "\n  product_area: API\n  status: open\n";
         KnowledgeValidationException e = refusal(() -> KnownIssueParser.parse(DocumentType.YAML, yaml, 10));
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo(ProblemType.DOCUMENT_REFUSED);
         assertThat(e.reasons()).containsExactly("the YAML is nested more than 10 levels deep; knowledge documents need 3");
     }
 
@@ -199,7 +200,7 @@ class KnownIssueParserTest {
     void jsonNestedAHundredThousandDeepIsRefusedAtItsLimit() {
         String json = "[".repeat(100_000) + "]".repeat(100_000);
         KnowledgeValidationException e = refusal(() -> KnownIssueParser.parse(DocumentType.JSON, json, 10));
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.type()).isEqualTo(ProblemType.DOCUMENT_REFUSED);
         assertThat(e.reasons()).containsExactly("the JSON is nested more than 50 levels deep; known issues need 2");
     }
 

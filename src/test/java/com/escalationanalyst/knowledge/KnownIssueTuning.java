@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class KnownIssueTuning {
 
-    /** The false-positive ceiling of the shipped setting (see README, "Known-issue matching"). */
+    /** The false-positive ceiling of the shipped setting (see docs/knowledge.md, "Known-issue matching"). */
     static final double CHOSEN_CEILING = 0.20;
 
     public static void main(String[] args) throws Exception {

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
-/** House rules for every model in bpmn/ (STYLE.md "Modelling"), checked without an engine. */
+/** House rules for every model in bpmn/ (docs/processes.md, "Modelling rules"), checked without an engine. */
 class ProcessModelLintTest {
 
     static List<Path> files(String extension) throws IOException {

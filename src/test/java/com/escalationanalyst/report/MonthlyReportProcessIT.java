@@ -208,7 +208,7 @@ class MonthlyReportProcessIT {
         smtp.stop();
     }
 
-    // ---- the second implementation: DESIGN.md's definitions over the fixture list ----
+    // ---- the second implementation: the definitions of docs/design.md, "Metric definitions", over the fixture list ----
 
     List<T> in(YearMonth month) {
         return tickets.stream().filter(t -> YearMonth.from(t.created().atZone(NEW_YORK)).equals(month)).toList();
@@ -600,11 +600,11 @@ class MonthlyReportProcessIT {
     @Test
     void badRequestsSayWhichFieldIsWrong() {
         assertThat(run("{\"month\":\"2026-13\"}", 400).get("field").asText()).isEqualTo("month");
-        assertThat(run("{\"month\":\"2099-01\"}", 400).get("error").asText()).contains("has not ended");
+        assertThat(run("{\"month\":\"2099-01\"}", 400).get("detail").asText()).contains("has not ended");
         // before 1970 in New York, and a year the databases disagree on: was a run (H2) or a 500 (PostgreSQL)
         JsonNode early = run("{\"month\":\"1969-12\"}", 400);
         assertThat(early.get("field").asText()).isEqualTo("month");
-        assertThat(early.get("error").asText()).isEqualTo("month: 1969-12 in America/New_York (1969-12-01T00:00-05:00 "
+        assertThat(early.get("detail").asText()).isEqualTo("month: 1969-12 in America/New_York (1969-12-01T00:00-05:00 "
                 + "to 1970-01-01T00:00-05:00) is outside the accepted instants (from 1970-01-01T00:00:00Z up to, not "
                 + "including, 2100-01-01T00:00:00Z)");
         assertThat(run("{\"month\":\"-999999999-01\"}", 400).get("field").asText()).isEqualTo("month");

@@ -66,7 +66,7 @@ class AccessControlIT {
 
         var report = analyst.post("/api/reports/monthly", "application/json", "{\"send\":false}".getBytes(StandardCharsets.UTF_8));
         assertThat(report.statusCode()).isEqualTo(403);
-        assertThat(Api.json(report).get("error").asText()).contains("escalation-admins");
+        assertThat(Api.json(report).get("detail").asText()).contains("escalation-admins");
         var upload = analyst.upload("/api/knowledge/known-issues", "file", "known-issues.yaml",
                 "issues: []\n".getBytes(StandardCharsets.UTF_8));
         assertThat(upload.statusCode()).isEqualTo(403);

@@ -3,11 +3,16 @@ package com.escalationanalyst.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.escalationanalyst.testsupport.PackagedApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,18 +40,63 @@ class AdminPasswordPolicyIT {
         assertThat(Files.exists(dir.resolve("escalation-analyst.mv.db"))).as("no database was created").isFalse();
     }
 
+    @Test
+    void anAdminIdTheEngineRefusesIsOneErrorLineSayingWhatToSet() throws Exception {
+        Path dir = Files.createTempDirectory("ea-policy");
+        String output = refusedStart(Map.of("ADMIN_USER", "jane doe", "ADMIN_PASSWORD", ""), dir);
+        List<String> errors = output.lines().filter(l -> l.contains(" ERROR ")).toList();
+        assertThat(errors).as(output).hasSize(1);
+        assertThat(errors.get(0)).contains("APPLICATION FAILED TO START")
+                .contains("ADMIN_USER: 'jane doe' is not a user id the engine accepts (pattern [a-zA-Z0-9]+)")
+                .contains("Set ADMIN_USER to letters and digits only");
+        assertThat(output).doesNotContain("\tat ");
+        assertThat(Files.exists(dir.resolve("escalation-analyst.mv.db"))).as("no database was created").isFalse();
+    }
+
+    @Test
+    void aTimeZoneThatIsNotOneIsOneErrorLineNamingTheProperty() throws Exception {
+        String output = refusedStart(Map.of("ESCALATION_TIME_ZONE", "Mars/Olympus", "ADMIN_PASSWORD", ""),
+                Files.createTempDirectory("ea-policy"));
+        List<String> errors = output.lines().filter(l -> l.contains(" ERROR ")).toList();
+        assertThat(errors).as(output).hasSize(1);
+        assertThat(errors.get(0)).contains("escalation.time-zone: 'Mars/Olympus' is not a time zone")
+                .contains("Set escalation.time-zone (ESCALATION_TIME_ZONE) to a zone id");
+    }
+
+    @Test
+    void withProfileJsonLogsEveryLineIsAJsonObject() throws Exception {
+        String output = refusedStart(Map.of("SPRING_PROFILES_ACTIVE", "json-logs", "ADMIN_PASSWORD", "short-pw"),
+                Files.createTempDirectory("ea-policy"));
+        List<JsonNode> lines = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : output.lines().filter(l -> !l.isBlank()).toList()) {
+            lines.add(json.readTree(line)); // throws on a line that is not JSON
+        }
+        assertThat(lines).as(output).isNotEmpty();
+        List<JsonNode> errors = lines.stream().filter(l -> l.path("log.level").asText().equals("ERROR")
+                || l.path("log").path("level").asText().equals("ERROR")).toList();
+        assertThat(errors).as(output).hasSize(1);
+        assertThat(errors.get(0).get("message").asText()).contains("ADMIN_PASSWORD: shorter than 12");
+    }
+
     /** Starts the jar with the password (on PostgreSQL at dbUrl, or embedded when null); returns its output. */
     private static String refusedStart(String password, String dbUrl, Path dir) throws Exception {
-        ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
-        command.environment().put("ADMIN_USER", "admin");
-        command.environment().put("ADMIN_PASSWORD", password);
-        if (dbUrl == null) {
-            command.environment().remove("SPRING_PROFILES_ACTIVE");
-            command.environment().remove("DB_URL");
-        } else {
-            command.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
-            command.environment().put("DB_URL", dbUrl);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ADMIN_PASSWORD", password);
+        if (dbUrl != null) {
+            environment.put("SPRING_PROFILES_ACTIVE", "postgres");
+            environment.put("DB_URL", dbUrl);
         }
+        return refusedStart(environment, dir);
+    }
+
+    /** Starts the embedded default with these environment variables (ADMIN_USER admin unless given); returns its output. */
+    private static String refusedStart(Map<String, String> environment, Path dir) throws Exception {
+        ProcessBuilder command = PackagedApp.command(dir, List.of("-Xmx256m"), List.of());
+        command.environment().remove("SPRING_PROFILES_ACTIVE");
+        command.environment().remove("DB_URL");
+        command.environment().put("ADMIN_USER", "admin");
+        command.environment().putAll(environment);
         command.redirectErrorStream(true);
         Path log = dir.resolve("out.log");
         command.redirectOutput(log.toFile());

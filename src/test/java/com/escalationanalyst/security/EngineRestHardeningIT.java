@@ -23,7 +23,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and what an analyst may do by the application's rules the engine allows too.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class EngineRestHardeningIT {
 
     static final String PASSWORD = "pw-" + UUID.randomUUID();
@@ -57,6 +61,24 @@ class EngineRestHardeningIT {
             identityService.saveUser(user);
             identityService.createMembership("analyst7", AccessGroups.ANALYSTS);
         }
+    }
+
+    @Test
+    void aTyposInATasklistStartFormIsAFormMessageAndOneWarnLine(CapturedOutput output) {
+        Api analyst = new Api(port, "analyst7", PASSWORD);
+        String submit = "/engine-rest/process-definition/key/" + ProcessIds.ANALYZE_ESCALATION_PATTERNS + "/submit-form";
+        int from = output.getAll().length();
+        HttpResponse<String> response = analyst.post(submit, "application/json",
+                "{\"variables\":{\"period\":{\"value\":\"last fortnite\",\"type\":\"String\"}}}".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        String message = "period: 'last fortnite' is not a period I understand";
+        assertThat(Api.json(response).get("message").asText()).contains(message);
+        String logged = output.getAll().substring(from);
+        List<String> lines = logged.lines().toList();
+        assertThat(lines.stream().filter(l -> l.contains(" WARN ") && l.contains(message)).toList()).as(logged)
+                .singleElement().asString().contains(ProcessIds.ANALYZE_ESCALATION_PATTERNS + " not started: " + message);
+        assertThat(lines.stream().filter(l -> l.contains(" ERROR ")).toList()).as(logged).isEmpty();
+        assertThat(lines.stream().filter(l -> l.startsWith("\tat ") || l.contains("Exception:")).toList()).as(logged).isEmpty();
     }
 
     @Test

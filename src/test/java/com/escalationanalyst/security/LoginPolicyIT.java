@@ -3,6 +3,8 @@ package com.escalationanalyst.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.escalationanalyst.testsupport.IntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -53,7 +55,13 @@ class LoginPolicyIT {
         HttpResponse<String> waiting = basic("probe1", "wrong-5", "10.0.0.66");
         assertThat(waiting.statusCode()).isEqualTo(429);
         assertThat(waiting.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(waiting.body()).contains("too many failed logins from this address");
+        assertThat(waiting.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        JsonNode problem = new ObjectMapper().readTree(waiting.body());
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/too-many-attempts");
+        assertThat(problem.get("title").asText()).isEqualTo("Too many failed sign-ins");
+        assertThat(problem.get("status").asInt()).isEqualTo(429);
+        assertThat(problem.get("detail").asText()).isEqualTo("too many failed logins from this address; try again in 1 s");
+        assertThat(problem.get("retryAfterSeconds").asLong()).isEqualTo(1);
         assertThat(basic("probe1", PASSWORD, "10.0.0.66").statusCode())
                 .as("while the address waits even the right password is not checked").isEqualTo(429);
 

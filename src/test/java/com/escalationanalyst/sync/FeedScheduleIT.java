@@ -28,7 +28,7 @@ class FeedScheduleIT {
         }
         var helpdesk = new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]);
         assertThat(helpdesk.statusCode()).isEqualTo(409);
-        assertThat(Api.json(helpdesk).get("error").asText()).contains("escalation.sync.helpdesk.base-url");
+        assertThat(Api.json(helpdesk).get("detail").asText()).contains("escalation.sync.helpdesk.base-url");
         assertThat(new Api(port).post("/api/sync/crm", "application/json", new byte[0]).statusCode()).isEqualTo(409);
     }
 }

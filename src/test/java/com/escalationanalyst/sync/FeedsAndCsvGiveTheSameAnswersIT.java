@@ -42,7 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The same tickets, comments, escalation events and companies, once through the fake helpdesk and CRM APIs
- * (WireMock on loopback) and once as CSV files written from the documented mapping (README, "Data feeds"), give
+ * (WireMock on loopback) and once as CSV files written from the documented mapping (docs/data-and-feeds.md, "Data feeds"), give
  * the same patterns analysis (known-issue matches included), segment comparison and monthly report.
  */
 @IntegrationTest

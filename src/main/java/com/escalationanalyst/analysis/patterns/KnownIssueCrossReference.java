@@ -130,6 +130,11 @@ final class KnownIssueCrossReference {
     private record ClusterInput(float[] vector, String subject, Set<String> phrases) {
     }
 
+    /** How many tickets read so far matched a known issue. */
+    long matchedTickets() {
+        return matched;
+    }
+
     /** Told each matched ticket and its known issue, in stream order (for the tickets behind an issue's count). */
     void onMatch(BiConsumer<String, String> listener) {
         this.matchListener = listener;

@@ -4,6 +4,7 @@ import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.period.Period;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,19 @@ public class KnownIssueMatching {
     public record PeriodMatches(Map<String, List<MatchedIssue>> byRootCause, List<Candidate> candidates) {
     }
 
+    /** Counter of tickets matched to a known issue, tag {@code analysis} (patterns, report). */
+    static final String MATCHES = "escalation.known.issue.matches";
+
     private final PatternQueries queries;
     private final PatternSettings settings;
     private final NoteEmbeddingStore vectors;
     private final com.escalationanalyst.helpdesk.NoteMatchStore decisions;
+    private final MeterRegistry meters;
 
     KnownIssueMatching(PatternQueries queries, PatternSettings settings, NoteEmbeddingStore vectors,
-                       com.escalationanalyst.helpdesk.NoteMatchStore decisions) {
+                       com.escalationanalyst.helpdesk.NoteMatchStore decisions, MeterRegistry meters) {
+        this.meters = meters;
+        meters.counter(MATCHES, "analysis", "report");
         this.decisions = decisions;
         this.queries = queries;
         this.settings = settings;
@@ -61,6 +68,7 @@ public class KnownIssueMatching {
                 settings.documentedBugShare(), settings.clusterMinSize(), vectors, decisions);
         crossReference.readAll(queries, new TicketFilter(period, null, null, null, null, null, false));
         KnownIssueCrossReference.Findings findings = crossReference.findings();
+        meters.counter(MATCHES, "analysis", "report").increment(crossReference.matchedTickets());
         Map<String, List<MatchedIssue>> byRootCause = new TreeMap<>();
         findings.knownIssuesByRootCause().forEach((cause, issues) -> byRootCause.put(cause,
                 issues.stream().map(i -> new MatchedIssue(i.id(), i.title(), i.status(), i.tickets())).toList()));

@@ -4,15 +4,17 @@ import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERAT
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
+import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
+import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.config.CostSettings;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.helpdesk.NoteMatchStore;
-import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
-import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.process.JsonVariables;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Pull escalated tickets": the period's ticket total, and one streamed pass over its escalated
- * tickets (DESIGN: "cube + note stream") that builds the escalation cube (root cause × product area:
+ * tickets (docs/design.md, "Architecture": cube and note stream) that builds the escalation cube (root cause × product area:
  * count, resolved, summed resolution time; reason codes mapped with the active map) and matches each
  * ticket's subject and notes against the known issues as it goes by; the notes are not kept. The
  * matches and candidate clusters are written as {@code knownIssueFindings}, which "Cross-reference
@@ -58,6 +59,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
     private final NoteEmbeddingStore vectors;
     private final NoteMatchStore decisions;
     private final CostSettings cost;
+    private final MeterRegistry meters;
     private final ClusterMembers clusterMembers;
     /** Runs the period's ticket count on a connection of its own while the escalated tickets stream in. */
     private final ExecutorService counting = Executors.newCachedThreadPool(task -> {
@@ -68,7 +70,9 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
 
     PullEscalatedTicketsDelegate(PatternQueries queries, TicketFilterFactory filters, KnowledgeService knowledge,
                                  PatternSettings settings, NoteEmbeddingStore vectors, NoteMatchStore decisions,
-                                 CostSettings cost, ClusterMembers clusterMembers) {
+                                 CostSettings cost, ClusterMembers clusterMembers, MeterRegistry meters) {
+        this.meters = meters;
+        meters.counter(KnownIssueMatching.MATCHES, "analysis", "patterns");
         this.cost = cost;
         this.clusterMembers = clusterMembers;
         this.vectors = vectors;
@@ -129,6 +133,7 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
             awaitQuietly(total);
         }
         Findings findings = crossReference.findings();
+        meters.counter(KnownIssueMatching.MATCHES, "analysis", "patterns").increment(crossReference.matchedTickets());
 
         List<CubeCell> rows = new ArrayList<>();
         long escalated = 0;

@@ -1,5 +1,6 @@
 package com.escalationanalyst.crm.sync;
 
+import com.escalationanalyst.api.ConflictException;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.sync.FeedProcesses;
 import java.util.LinkedHashMap;
@@ -31,9 +32,8 @@ class CrmSyncController {
     ResponseEntity<Map<String, Object>> sync() {
         Map<String, Object> answer = new LinkedHashMap<>();
         if (settings.baseUrl().isBlank()) {
-            answer.put("error", "the CRM sync is not configured: set escalation.sync.crm.base-url");
-            answer.put("field", "escalation.sync.crm.base-url");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(answer);
+            throw new ConflictException("escalation.sync.crm.base-url",
+                    "the CRM sync is not configured: set escalation.sync.crm.base-url");
         }
         answer.put("processInstanceId", feeds.startNow(ProcessIds.SYNC_CRM, START_EVENT));
         return ResponseEntity.accepted().body(answer);

@@ -10,8 +10,9 @@ import static com.escalationanalyst.sync.SyncVariables.RUN_STARTED_AT;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.crm.sync.CompanyPageParser.Page;
 import com.escalationanalyst.dataimport.ImportService;
-import com.escalationanalyst.sync.FeedClient;
 import com.escalationanalyst.sync.FeedClient.FeedResponse;
+import com.escalationanalyst.sync.FeedClient;
+import com.escalationanalyst.sync.FeedMetrics;
 import com.escalationanalyst.sync.FeedProcesses;
 import com.escalationanalyst.sync.SyncCursors;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,16 +43,19 @@ class FetchCompanyPageDelegate implements JavaDelegate {
     private final CrmSyncSettings settings;
     private final FeedClient client;
     private final SyncCursors cursors;
+    private final FeedMetrics feedMetrics;
     private final ImportService imports;
     private final CrmDatabase crm;
     private final Clock clock;
     private final CompanyPageParser parser;
 
     FetchCompanyPageDelegate(CrmSyncSettings settings, FeedClient client, ImportService imports, CrmDatabase crm,
-                             Clock clock) {
+                             Clock clock, FeedMetrics feedMetrics) {
+        this.feedMetrics = feedMetrics;
         this.settings = settings;
         this.client = client;
         this.cursors = new SyncCursors(crm, "account_sync_cursor", clock);
+        feedMetrics.watch(FEED, cursors);
         this.imports = imports;
         this.crm = crm;
         this.clock = clock;
@@ -87,6 +91,7 @@ class FetchCompanyPageDelegate implements JavaDelegate {
                 cursors.save(FEED, execution.getVariable(RUN_STARTED_AT).toString());
             }
         });
+        feedMetrics.pageStored(FEED);
         FeedProcesses.add(execution, PAGES_FETCHED, 1);
         FeedProcesses.add(execution, COMPANIES_UPSERTED, parsed.rows().size());
         FeedProcesses.add(execution, COMPANIES_WITHOUT_ACCOUNT_ID, parsed.withoutAccountId().size());

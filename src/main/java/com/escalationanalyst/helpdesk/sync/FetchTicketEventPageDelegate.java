@@ -13,8 +13,9 @@ import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.Comment;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.EscalationChange;
 import com.escalationanalyst.helpdesk.sync.TicketEventPageParser.Page;
 import com.escalationanalyst.store.InstantRange;
-import com.escalationanalyst.sync.FeedClient;
 import com.escalationanalyst.sync.FeedClient.FeedResponse;
+import com.escalationanalyst.sync.FeedClient;
+import com.escalationanalyst.sync.FeedMetrics;
 import com.escalationanalyst.sync.FeedProcesses;
 import com.escalationanalyst.sync.SyncCursors;
 import java.time.Clock;
@@ -42,16 +43,19 @@ class FetchTicketEventPageDelegate implements JavaDelegate {
     private final HelpdeskSyncSettings settings;
     private final FeedClient client;
     private final SyncCursors cursors;
+    private final FeedMetrics feedMetrics;
     private final HelpdeskDatabase helpdesk;
     private final TicketEventPageParser parser;
     private final TicketSourceFacts facts;
     private final ApplicationEventPublisher events;
 
     FetchTicketEventPageDelegate(HelpdeskSyncSettings settings, FeedClient client, HelpdeskDatabase helpdesk, Clock clock,
-                                 InstantRange instants, TicketSourceFacts facts, ApplicationEventPublisher events) {
+                                 InstantRange instants, TicketSourceFacts facts, ApplicationEventPublisher events, FeedMetrics feedMetrics) {
+        this.feedMetrics = feedMetrics;
         this.settings = settings;
         this.client = client;
         this.cursors = new SyncCursors(helpdesk, "ticket_sync_cursor", clock);
+        feedMetrics.watch(FEED, cursors);
         this.helpdesk = helpdesk;
         this.parser = new TicketEventPageParser(settings.escalatedFieldId(), instants);
         this.facts = facts;
@@ -79,6 +83,7 @@ class FetchTicketEventPageDelegate implements JavaDelegate {
             }
             return changed;
         });
+        feedMetrics.pageStored(FEED);
         FeedProcesses.add(execution, EVENT_PAGES_FETCHED, 1);
         FeedProcesses.add(execution, COMMENTS_STORED, parsed.comments().size());
         FeedProcesses.add(execution, ESCALATION_CHANGES_STORED, parsed.escalationChanges().size());

@@ -11,13 +11,14 @@ import com.escalationanalyst.dataimport.ImportService;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.helpdesk.NoteMatchStore;
-import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.helpdesk.TicketRow;
 import com.escalationanalyst.helpdesk.sync.TicketPageParser.Page;
+import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.store.InLists;
 import com.escalationanalyst.store.InstantRange;
-import com.escalationanalyst.sync.FeedClient;
 import com.escalationanalyst.sync.FeedClient.FeedResponse;
+import com.escalationanalyst.sync.FeedClient;
+import com.escalationanalyst.sync.FeedMetrics;
 import com.escalationanalyst.sync.FeedProcesses;
 import com.escalationanalyst.sync.SyncCursors;
 import java.net.URLEncoder;
@@ -47,6 +48,7 @@ class FetchTicketPageDelegate implements JavaDelegate {
     private final HelpdeskSyncSettings settings;
     private final FeedClient client;
     private final SyncCursors cursors;
+    private final FeedMetrics feedMetrics;
     private final ImportService imports;
     private final HelpdeskDatabase helpdesk;
     private final TicketPageParser parser;
@@ -59,7 +61,8 @@ class FetchTicketPageDelegate implements JavaDelegate {
     FetchTicketPageDelegate(HelpdeskSyncSettings settings, FeedClient client, ImportService imports,
                             HelpdeskDatabase helpdesk, Clock clock, InstantRange instants, TicketSourceFacts facts,
                             AssigneeGroupNames groups, NoteEmbeddingStore embeddings, NoteMatchStore decisions,
-                            KnowledgeService knowledge) {
+                            KnowledgeService knowledge, FeedMetrics feedMetrics) {
+        this.feedMetrics = feedMetrics;
         this.decisions = decisions;
         this.knowledge = knowledge;
         this.facts = facts;
@@ -68,6 +71,7 @@ class FetchTicketPageDelegate implements JavaDelegate {
         this.settings = settings;
         this.client = client;
         this.cursors = new SyncCursors(helpdesk, "ticket_sync_cursor", clock);
+        feedMetrics.watch(FEED, cursors);
         this.imports = imports;
         this.helpdesk = helpdesk;
         this.parser = new TicketPageParser(settings, instants);
@@ -97,6 +101,7 @@ class FetchTicketPageDelegate implements JavaDelegate {
                 cursors.save(FEED, parsed.afterCursor());
             }
         });
+        feedMetrics.pageStored(FEED);
         FeedProcesses.add(execution, PAGES_FETCHED, 1);
         FeedProcesses.add(execution, TICKETS_UPSERTED, parsed.rows().size());
         FeedProcesses.add(execution, TICKETS_DELETED_AT_SOURCE, removed[0]);

@@ -1,5 +1,6 @@
 package com.escalationanalyst.helpdesk.sync;
 
+import com.escalationanalyst.api.ConflictException;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.sync.FeedProcesses;
 import java.util.LinkedHashMap;
@@ -34,9 +35,8 @@ class HelpdeskSyncController {
     ResponseEntity<Map<String, Object>> sync() {
         Map<String, Object> answer = new LinkedHashMap<>();
         if (settings.baseUrl().isBlank()) {
-            answer.put("error", "the helpdesk sync is not configured: set escalation.sync.helpdesk.base-url");
-            answer.put("field", "escalation.sync.helpdesk.base-url");
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(answer);
+            throw new ConflictException("escalation.sync.helpdesk.base-url",
+                    "the helpdesk sync is not configured: set escalation.sync.helpdesk.base-url");
         }
         answer.put("processInstanceId", feeds.startNow(ProcessIds.SYNC_HELPDESK, START_EVENT));
         return ResponseEntity.accepted().body(answer);

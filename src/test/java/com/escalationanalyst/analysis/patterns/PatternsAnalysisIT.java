@@ -10,9 +10,10 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
-import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TestCredentials;
+import com.escalationanalyst.testsupport.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The escalation-patterns analysis end to end on the suite's database: a generated fixture whose
- * expected answers are computed here by a second, plain implementation of DESIGN.md's definitions.
+ * expected answers are computed here by a second, plain implementation of docs/design.md, "Metric definitions".
  */
 @IntegrationTest
 class PatternsAnalysisIT {
@@ -77,6 +78,8 @@ class PatternsAnalysisIT {
     int port;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     ProcessEngine processEngine;
     @Autowired
@@ -143,7 +146,7 @@ class PatternsAnalysisIT {
         assertThat(api.post("/api/import/accounts", "text/csv", accounts.bytes()).statusCode()).isEqualTo(200);
     }
 
-    /** DESIGN.md's definitions, written out plainly over the fixture. */
+    /** The definitions of docs/design.md, "Metric definitions", written out plainly over the fixture. */
     static Map<String, Object> expected(List<T> all, Predicate<T> filter) {
         Instant from = Instant.parse("2026-09-01T00:00:00Z");
         Instant to = Instant.parse("2026-10-01T00:00:00Z");
@@ -232,6 +235,7 @@ class PatternsAnalysisIT {
 
     @Test
     void everyNumberAndTheRankingFollowTheDefinitions() {
+        double matchesBefore = meters.counter("escalation.known.issue.matches", "analysis", "patterns").count();
         HttpResponse<String> response = analyze("{\"from\":\"2026-09-01\",\"to\":\"2026-09-30\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = Api.json(response);
@@ -254,6 +258,9 @@ class PatternsAnalysisIT {
         assertThat(bugRow).isNotNull();
         assertThat(bugRow.get("knownIssues").get(0).get("id").asText()).isEqualTo("KI-318");
         assertThat(bugRow.get("knownIssues").get(0).get("tickets").asLong()).isEqualTo(planted);
+        // every ticket with notes is one of them: the metric counts exactly those
+        assertThat(meters.counter("escalation.known.issue.matches", "analysis", "patterns").count() - matchesBefore)
+                .isEqualTo(planted);
         assertThat(bugRow.get("recommendedAction").asText()).isNotBlank();
         assertThat(result.get("knownIssuesStillEscalating").get(0).get("id").asText()).isEqualTo("KI-318");
         // what fixing KI-318 would save in September: its planted escalations x the mean handle time of September's
@@ -295,13 +302,13 @@ class PatternsAnalysisIT {
         HttpResponse<String> badPeriod = analyze("{\"period\":\"fortnight\"}");
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(Api.json(badPeriod).get("field").asText()).isEqualTo("period");
-        assertThat(Api.json(badPeriod).get("error").asText()).contains("last N days");
+        assertThat(Api.json(badPeriod).get("detail").asText()).contains("last N days");
 
         assertThat(Api.json(analyze("{\"from\":\"2026-09-31\",\"to\":\"2026-10-01\"}")).get("field").asText()).isEqualTo("from");
-        assertThat(Api.json(analyze("{\"segment\":\"Galactic\"}")).get("error").asText())
+        assertThat(Api.json(analyze("{\"segment\":\"Galactic\"}")).get("detail").asText())
                 .contains("Enterprise, SMB and unknown");
         assertThat(Api.json(analyze("{\"colour\":\"red\"}")).get("field").asText()).isEqualTo("colour");
-        assertThat(Api.json(analyze("{\"period\":7}")).get("error").asText()).isEqualTo("period: must be a string");
+        assertThat(Api.json(analyze("{\"period\":7}")).get("detail").asText()).isEqualTo("period: must be a string");
         assertThat(analyze("{not json").statusCode()).isEqualTo(400);
     }
 
@@ -311,7 +318,7 @@ class PatternsAnalysisIT {
         HttpResponse<String> early = analyze("{\"period\":\"since 1969-12-31\"}");
         assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
         assertThat(Api.json(early).get("field").asText()).isEqualTo("period");
-        assertThat(Api.json(early).get("error").asText()).isEqualTo("period: 'since 1969-12-31' would start at "
+        assertThat(Api.json(early).get("detail").asText()).isEqualTo("period: 'since 1969-12-31' would start at "
                 + "1969-12-31T00:00Z, before the accepted instants " + range);
 
         HttpResponse<String> from = analyze("{\"from\":\"1969-12-31\",\"to\":\"2026-09-30\"}");
@@ -322,7 +329,7 @@ class PatternsAnalysisIT {
         HttpResponse<String> to = analyze("{\"from\":\"2026-09-01\",\"to\":\"+999999999-12-31\"}");
         assertThat(to.statusCode()).as(to.body()).isEqualTo(400);
         assertThat(Api.json(to).get("field").asText()).isEqualTo("to");
-        assertThat(Api.json(to).get("error").asText()).endsWith("to: '2026-09-01 to +999999999-12-31' would end "
+        assertThat(Api.json(to).get("detail").asText()).endsWith("to: '2026-09-01 to +999999999-12-31' would end "
                 + "after the accepted instants " + range);
     }
 

@@ -10,8 +10,8 @@ import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.Csv;
 import com.escalationanalyst.testsupport.IntegrationTest;
-import com.escalationanalyst.testsupport.TestStores;
 import com.escalationanalyst.testsupport.TestCredentials;
+import com.escalationanalyst.testsupport.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The segment comparison end to end, with a CRM fixture that misses some accounts. Expected values
- * come from a second implementation of DESIGN.md's definitions written out in this test.
+ * come from a second implementation of docs/design.md, "Metric definitions", written out in this test.
  */
 @IntegrationTest
 class SegmentAnalysisIT {
@@ -200,7 +200,7 @@ class SegmentAnalysisIT {
         HttpResponse<String> dimension = compare("{\"period\":\"last quarter\",\"dimension\":\"planet\"}");
         assertThat(dimension.statusCode()).isEqualTo(400);
         assertThat(Api.json(dimension).get("field").asText()).isEqualTo("dimension");
-        assertThat(Api.json(dimension).get("error").asText()).contains("segment, tier, region, segment×tier");
+        assertThat(Api.json(dimension).get("detail").asText()).contains("segment, tier, region, segment×tier");
         HttpResponse<String> period = compare("{\"period\":\"soon\",\"dimension\":\"tier\"}");
         assertThat(Api.json(period).get("field").asText()).isEqualTo("period");
         // a segment comparison has no segment filter: refused, not ignored

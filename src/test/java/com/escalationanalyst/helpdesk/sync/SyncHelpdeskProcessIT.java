@@ -16,6 +16,7 @@ import com.escalationanalyst.testsupport.ProcessState;
 import com.escalationanalyst.testsupport.TestStores;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,9 +32,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,6 +71,8 @@ class SyncHelpdeskProcessIT {
     int port;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -169,6 +172,8 @@ class SyncHelpdeskProcessIT {
         jdbc.update("DELETE FROM ticket_sync_cursor");
         stubPages();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
+        double failedBefore = failedJobs();
+        double pagesBefore = meters.counter("escalation.sync.pages", "feed", "helpdesk-tickets").count();
         var started = new Api(port).post("/api/sync/helpdesk", "application/json", new byte[0]);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String instance = Api.json(started).get("processInstanceId").asText();
@@ -198,6 +203,15 @@ class SyncHelpdeskProcessIT {
             malformed = job(instance);
         }
         assertThat(attempts).isEqualTo(4); // the first try and the three of PT10S,PT1M,PT5M
+        // metrics: the 500 and the four attempts at the malformed page failed; pages 1 to 3 were stored
+        assertThat(failedJobs() - failedBefore).isEqualTo(5);
+        assertThat(meters.counter("escalation.sync.pages", "feed", "helpdesk-tickets").count() - pagesBefore).isEqualTo(3);
+        // the page cursor was saved at the engine's "now", 09:00:00; the lag is read against the same clock
+        assertThat(meters.get("escalation.sync.last.success").tag("feed", "helpdesk-tickets").gauge().value())
+                .isEqualTo(Instant.parse("2026-11-02T09:00:00Z").getEpochSecond());
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:01:30Z")));
+        assertThat(meters.get("escalation.sync.lag").tag("feed", "helpdesk-tickets").gauge().value()).isEqualTo(90.0);
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
         assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isOne();
         // the union of the good pages; ticket 2 once, as page 2 left it; the deleted ticket and the bad page absent
         assertThat(jdbc.queryForList("SELECT ticket_id FROM ticket ORDER BY ticket_id", String.class))
@@ -485,5 +499,9 @@ class SyncHelpdeskProcessIT {
 
     static String cursor(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT cursor_value FROM ticket_sync_cursor WHERE feed = 'helpdesk-tickets'", String.class);
+    }
+
+    private double failedJobs() {
+        return meters.find("escalation.jobs.failed").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 }

@@ -1,0 +1,33 @@
+package com.escalationanalyst.analysis;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.Marker;
+
+/**
+ * A start form's input that an analysis refuses fails the engine command that starts it, and the engine reports
+ * every failed command at ERROR with its stack trace ("ENGINE-16004 Exception while closing command context").
+ * For a refused input ({@link AnalysisInputException}, already logged at WARN by {@link AnalysisInputs}) that report says nothing the WARN line of the refusal does not, so
+ * this leaves it out; every other failure is logged as before. Installed in logback-spring.xml.
+ */
+public class RefusedInputLogFilter extends TurboFilter {
+
+    static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (logger == null || !logger.getName().startsWith(ENGINE_CONTEXT) || level == null || !level.isGreaterOrEqual(Level.WARN)) {
+            return FilterReply.NEUTRAL;
+        }
+        Throwable thrown = t != null ? t
+                : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AnalysisInputException) {
+                return FilterReply.DENY;
+            }
+        }
+        return FilterReply.NEUTRAL;
+    }
+}
