@@ -63,6 +63,12 @@ public final class Api {
         }
     }
 
+    /** A PUT without a body. */
+    public HttpResponse<String> put(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).DELETE());
     }
