@@ -96,7 +96,7 @@ public class AnalysisInputs {
         } catch (AnalysisRequestException e) {
             throw new AnalysisInputException(e.field(), e.getMessage().substring(e.field().length() + 2));
         } catch (PeriodException e) {
-            throw refused(AnalysisVariables.PERIOD, e.getMessage());
+            throw refused(e.field(), e.reason());
         }
     }
 

@@ -70,8 +70,7 @@ public class AnalysisRunner {
         try {
             periods.resolve(period, from, to);
         } catch (PeriodException e) {
-            String field = from != null || to != null ? (e.getMessage().startsWith("to") ? "to" : "from") : "period";
-            throw new AnalysisRequestException(field, e.getMessage());
+            throw new AnalysisRequestException(e.field(), e.reason());
         }
         variables.put(AnalysisVariables.SOURCE, AnalysisVariables.SOURCE_API);
         return variables;

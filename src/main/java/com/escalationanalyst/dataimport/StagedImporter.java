@@ -148,7 +148,8 @@ public class StagedImporter {
                     sink.add(line, table.values(row));
                 }
             }
-            if (errors.size() >= maxErrors) {
+            // one past the maximum: enough to know the list is cut (truncated), no more read
+            if (errors.size() > maxErrors) {
                 return;
             }
         }

@@ -170,9 +170,7 @@ class TicketSelections {
         try {
             return periods.resolve(p.get("period"), p.get("from"), p.get("to"));
         } catch (PeriodException e) {
-            String field = p.containsKey("from") || p.containsKey("to")
-                    ? (e.getMessage().startsWith("to") ? "to" : "from") : "period";
-            throw new AnalysisRequestException(field, e.getMessage());
+            throw new AnalysisRequestException(e.field(), e.reason());
         }
     }
 

@@ -9,7 +9,7 @@ public record Period(ZonedDateTime from, ZonedDateTime to, ZoneId zone, String l
 
     public Period {
         if (!from.isBefore(to)) {
-            throw new PeriodException("the period must end after it starts (" + from + " to " + to + ")");
+            throw new PeriodException(PeriodException.PERIOD, "the period must end after it starts (" + from + " to " + to + ")");
         }
     }
 

@@ -54,25 +54,30 @@ public class PeriodResolver {
         boolean hasTo = toDate != null && !toDate.isBlank();
         if (hasFrom || hasTo) {
             if (!hasFrom || !hasTo) {
-                throw new PeriodException("give both from and to (YYYY-MM-DD, to inclusive), or a period phrase");
+                throw new PeriodException(hasFrom ? PeriodException.TO : PeriodException.FROM,
+                        "give both from and to (YYYY-MM-DD, to inclusive), or a period phrase");
             }
-            return within(days(date(fromDate, "from"), date(toDate, "to"), "to: "), "from: ", "to: ");
+            return within(days(date(fromDate, PeriodException.FROM), date(toDate, PeriodException.TO), PeriodException.TO),
+                    PeriodException.FROM, PeriodException.TO);
         }
         return resolve(phrase);
     }
 
     public Period resolve(String phrase) {
-        return within(phrase(phrase), "", "");
+        return within(phrase(phrase), PeriodException.PERIOD, PeriodException.PERIOD);
     }
 
-    /** The period, if the stores can hold what it spans: queries past the range fail differently per database. */
+    /**
+     * The period, if the stores can hold what it spans: queries past the range fail differently per database.
+     * For dates the message starts with the field at fault ("from: ", "to: ").
+     */
     private Period within(Period period, String fromField, String toField) {
         if (period.fromInstant().isBefore(instants.min())) {
-            throw new PeriodException(fromField + "'" + period.label() + "' would start at "
+            throw new PeriodException(fromField, prefix(fromField) + "'" + period.label() + "' would start at "
                     + period.from().toOffsetDateTime() + ", before the accepted instants (" + instants.describe() + ")");
         }
         if (period.toInstant().isAfter(instants.max())) {
-            throw new PeriodException(toField + "'" + period.label() + "' would end at "
+            throw new PeriodException(toField, prefix(toField) + "'" + period.label() + "' would end at "
                     + period.to().toOffsetDateTime() + ", after the accepted instants (" + instants.describe() + ")");
         }
         return period;
@@ -88,7 +93,7 @@ public class PeriodResolver {
         if ((m = LAST_N.matcher(p)).matches()) {
             int n = Integer.parseInt(m.group(1));
             if (n < 1) {
-                throw new PeriodException("'" + phrase + "': N must be at least 1");
+                throw new PeriodException(PeriodException.PERIOD, "'" + phrase + "': N must be at least 1");
             }
             ZonedDateTime from = switch (m.group(2)) {
                 case "day" -> now.minusDays(n);
@@ -123,7 +128,7 @@ public class PeriodResolver {
         if ((m = YEAR_MONTH.matcher(p)).matches()) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {
-                throw new PeriodException("'" + phrase + "': there is no month " + month);
+                throw new PeriodException(PeriodException.PERIOD, "'" + phrase + "': there is no month " + month);
             }
             return month(YearMonth.of(Integer.parseInt(m.group(1)), month));
         }
@@ -134,23 +139,23 @@ public class PeriodResolver {
             }
         }
         if ((m = SINCE.matcher(p)).matches()) {
-            LocalDate since = date(m.group(1), "period");
+            LocalDate since = date(m.group(1), PeriodException.PERIOD);
             return new Period(start(since), now, zone, "since " + since);
         }
         if ((m = RANGE.matcher(p)).matches()) {
-            return days(date(m.group(1), "period"), date(m.group(2), "period"), "");
+            return days(date(m.group(1), PeriodException.PERIOD), date(m.group(2), PeriodException.PERIOD), PeriodException.PERIOD);
         }
-        throw new PeriodException("'" + phrase + "' is not a period I understand. Accepted: " + ACCEPTED);
+        throw new PeriodException(PeriodException.PERIOD, "'" + phrase + "' is not a period I understand. Accepted: " + ACCEPTED);
     }
 
     /** Whole days from..to, both inclusive. */
     private Period days(LocalDate from, LocalDate to, String toField) {
         if (to.isBefore(from)) {
-            throw new PeriodException("to (" + to + ") is before from (" + from + ")");
+            throw new PeriodException(toField, "to (" + to + ") is before from (" + from + ")");
         }
         // refused before the day after it is asked for, which the last date there is (year +999999999) has not
         if (to.isAfter(LocalDate.ofInstant(instants.max(), zone))) {
-            throw new PeriodException(toField + "'" + from + " to " + to + "' would end after the accepted instants ("
+            throw new PeriodException(toField, prefix(toField) + "'" + from + " to " + to + "' would end after the accepted instants ("
                     + instants.describe() + ")");
         }
         return new Period(start(from), start(to.plusDays(1)), zone, from + " to " + to);
@@ -195,7 +200,12 @@ public class PeriodResolver {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeException e) {
-            throw new PeriodException(field + ": '" + text + "' is not a date (YYYY-MM-DD)");
+            throw new PeriodException(field, field + ": '" + text + "' is not a date (YYYY-MM-DD)");
         }
+    }
+
+    /** Messages about a date name its field first; those about a phrase start with the phrase. */
+    private static String prefix(String field) {
+        return field.equals(PeriodException.PERIOD) ? "" : field + ": ";
     }
 }

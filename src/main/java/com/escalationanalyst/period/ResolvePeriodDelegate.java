@@ -4,7 +4,6 @@ import static com.escalationanalyst.analysis.AnalysisVariables.FROM;
 import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD;
 import static com.escalationanalyst.analysis.AnalysisVariables.TO;
 
-import com.escalationanalyst.analysis.AnalysisRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,13 +20,9 @@ class ResolvePeriodDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Period period;
-        try {
-            period = resolver.resolve((String) execution.getVariable(PERIOD), (String) execution.getVariable(FROM),
-                    (String) execution.getVariable(TO));
-        } catch (PeriodException e) {
-            throw new AnalysisRequestException("period", e.getMessage());
-        }
+        // a PeriodException names its field (period, from, to); the inputs were checked when the process started
+        Period period = resolver.resolve((String) execution.getVariable(PERIOD), (String) execution.getVariable(FROM),
+                (String) execution.getVariable(TO));
         PeriodVariables.write(execution, period);
     }
 }

@@ -214,6 +214,27 @@ class ImportApiIT {
     }
 
     @Test
+    void theErrorListIsCutAtTheMaximumAndSaysSoOnlyWhenThereAreMore() {
+        // each row with one field too few is exactly one error; the maximum is 100 (escalation.import.max-errors)
+        for (int bad : new int[] {100, 101, 250}) {
+            StringBuilder file = new StringBuilder(String.join(",", TicketCsvFormat.COLUMNS)).append('\n');
+            for (int i = 0; i < bad; i++) {
+                file.append("T-").append(i).append('\n');
+            }
+            HttpResponse<String> response = importTickets(file.toString());
+            assertThat(response.statusCode()).isEqualTo(400);
+            JsonNode problem = Api.json(response);
+            assertThat(problem.get("errors")).as(bad + " bad rows").hasSize(100);
+            assertThat(problem.get("errors").get(99).get("line").asLong()).isEqualTo(101);
+            assertThat(problem.get("truncated").asBoolean()).as(bad + " bad rows").isEqualTo(bad > 100);
+            assertThat(problem.get("detail").asText()).isEqualTo(bad > 100
+                    ? "the file has more than 100 errors; nothing of it was stored (the first 100 are listed)"
+                    : "the file has 100 errors; nothing of it was stored");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isZero();
+    }
+
+    @Test
     void allErrorsOfAFileAreListedInLineOrder() {
         Csv csv = TicketFixtures.threeMonths();
         csv.rows().get(0).put("priority", "asap");      // line 2

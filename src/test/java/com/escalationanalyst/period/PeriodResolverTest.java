@@ -114,6 +114,28 @@ class PeriodResolverTest {
         assertThatThrownBy(() -> utc.resolve(null, "2026-09-01", null)).hasMessageContaining("give both from and to");
     }
 
+    @Test
+    void eachRefusalNamesTheInputAtFault() {
+        String[][] cases = {
+            // phrase, from, to, field, reason (the message without the field's name in front)
+            {"since forever", null, null, "period", "'since forever' is not a period I understand"},
+            {"since 2026-02-30", null, null, "period", "'2026-02-30' is not a date (YYYY-MM-DD)"},
+            {null, "2026-09-31", "2026-10-01", "from", "'2026-09-31' is not a date (YYYY-MM-DD)"},
+            {null, "2026-09-01", "2026-09-31", "to", "'2026-09-31' is not a date (YYYY-MM-DD)"},
+            {null, "2026-09-30", "2026-09-01", "to", "to (2026-09-01) is before from (2026-09-30)"},
+            {null, "2026-09-01", null, "to", "give both from and to (YYYY-MM-DD, to inclusive), or a period phrase"},
+            {null, null, "2026-09-01", "from", "give both from and to (YYYY-MM-DD, to inclusive), or a period phrase"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> utc.resolve(c[0], c[1], c[2])).as(String.join(" | ", String.valueOf(c[0]), String.valueOf(c[1]),
+                            String.valueOf(c[2])))
+                    .isInstanceOfSatisfying(PeriodException.class, e -> {
+                        assertThat(e.field()).isEqualTo(c[3]);
+                        assertThat(e.reason()).startsWith(c[4]);
+                    });
+        }
+    }
+
     static final String ACCEPTED_RANGE = "(from 1970-01-01T00:00:00Z up to, not including, 2100-01-01T00:00:00Z)";
 
     @Test
