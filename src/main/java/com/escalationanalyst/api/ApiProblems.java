@@ -45,10 +45,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         HttpStatusCode status = HttpStatusCode.valueOf(e.getStatus().getStatusCode());
         ProblemDetail problem = status.value() == 400 ? Problems.of(ProblemType.INVALID_FIELD, e.getMessage())
                 : ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        if (e instanceof FieldProblem field) {
-            problem.setProperty("field", field.field());
-        }
-        return answer(problem, request);
+        return answer(e instanceof FieldProblem field ? withField(problem, field.field()) : problem, request);
     }
 
     /** Camunda authorization refusing what an endpoint does for the user: the engine says which permission. */
@@ -69,15 +66,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(ProblemType.INTERNAL_ERROR,
                 "the request could not be completed; the log has the details under reference " + reference);
         problem.setProperty("reference", reference);
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(problem);
+        return typed(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(ProblemType.MALFORMED_BODY, "body: not valid JSON");
-        problem.setProperty("field", "body");
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(answer(problem, request).getBody());
+        return widened(answer(withField(Problems.of(ProblemType.MALFORMED_BODY, "body: not valid JSON"), "body"), request));
     }
 
     @Override
@@ -85,17 +80,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
         String message = "the multipart request has no part named '" + e.getRequestPartName() + "'";
-        ProblemDetail problem = Problems.withErrors(ProblemType.FILE_REFUSED, message,
-                List.of(new ProblemError(0L, null, message)));
-        problem.setProperty("field", e.getRequestPartName());
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(answer(problem, request).getBody());
+        return widened(answer(withField(Problems.withErrors(ProblemType.FILE_REFUSED, message,
+                List.of(new ProblemError(0L, null, message))), e.getRequestPartName()), request));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return fieldProblem(e.getParameterName(), e.getParameterName() + ": is required", request);
+        return widened(answer(withField(Problems.of(ProblemType.INVALID_FIELD, e.getParameterName() + ": is required"),
+                e.getParameterName()), request));
     }
 
     @Override
@@ -103,18 +97,27 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                         WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
-        return fieldProblem(field, field + ": '" + e.getValue() + "' is not a" + (type.matches("[aeiou].*") ? "n " : " ") + type,
-                request);
+        String detail = field + ": '" + e.getValue() + "' is not a" + (type.matches("[aeiou].*") ? "n " : " ") + type;
+        return widened(answer(withField(Problems.of(ProblemType.INVALID_FIELD, detail), field), request));
     }
 
-    private static ResponseEntity<Object> fieldProblem(String field, String detail, WebRequest request) {
-        ProblemDetail problem = Problems.of(ProblemType.INVALID_FIELD, detail);
+    private static ProblemDetail withField(ProblemDetail problem, String field) {
         problem.setProperty("field", field);
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(answer(problem, request).getBody());
+        return problem;
     }
 
+    /** The answer as Spring MVC's own handlers return it. */
+    private static ResponseEntity<Object> widened(ResponseEntity<ProblemDetail> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
+    /** A refusal: one WARN line, the problem as the answer. */
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, WebRequest request) {
         log.warn("{} refused: {} {}", request.getDescription(false), problem.getStatus(), problem.getDetail());
+        return typed(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> typed(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(problem);
     }
 }

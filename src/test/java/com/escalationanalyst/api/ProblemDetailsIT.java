@@ -157,6 +157,18 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void aMissingOrUnreadableQueryParameterIsAnInvalidField() {
+        JsonNode missing = problem(admin.get("/api/knowledge-search/policy"), 400, "/problems/invalid-field",
+                "A request field cannot be used", "/api/knowledge-search/policy");
+        assertThat(missing.get("field").asText()).isEqualTo("text");
+        assertThat(missing.get("detail").asText()).isEqualTo("text: is required");
+        JsonNode notANumber = problem(admin.get("/api/knowledge-search/known-issue?text=login&candidates=many"), 400,
+                "/problems/invalid-field", "A request field cannot be used", "/api/knowledge-search/known-issue");
+        assertThat(notANumber.get("field").asText()).isEqualTo("candidates");
+        assertThat(notANumber.get("detail").asText()).isEqualTo("candidates: 'many' is not an int");
+    }
+
+    @Test
     void springsOwnRefusalsAreProblemDetailsAsWell() {
         HttpResponse<String> unknown = admin.get("/api/no-such-endpoint");
         assertThat(unknown.statusCode()).isEqualTo(404);
