@@ -114,6 +114,11 @@ public class StagedImporter {
         return maxErrors;
     }
 
+    /** How long an import waits for another one into the same store ({@code escalation.import.lock-timeout}). */
+    long lockTimeoutMillis() {
+        return lockTimeoutMillis;
+    }
+
     /** Upserts rows that need no parsing (generated data); line numbers are their ordinal. */
     public <R> ImportResult upsert(Iterator<R> rows, StagedTable<R> table, StoreDatabase store) {
         return store.transactions().execute(tx -> stageAndMerge(store, table, (sink, errors) -> {

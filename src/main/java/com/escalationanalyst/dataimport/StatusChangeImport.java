@@ -48,6 +48,9 @@ public class StatusChangeImport {
                 ? "INSERT INTO ticket_status_change (ticket_id, changed_at, status) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
                 : "MERGE INTO ticket_status_change (ticket_id, changed_at, status) KEY (ticket_id, changed_at, status) VALUES (?, ?, ?)";
         return helpdesk.transactions().execute(tx -> {
+            // one import into the helpdesk store at a time (as the ticket import's merge): the count before and
+            // after is this file's alone, and a waiting import answers 409 after escalation.import.lock-timeout
+            ImportLock.acquire(helpdesk, importer.lockTimeoutMillis());
             long before = count();
             List<ImportError> errors = new ArrayList<>();
             List<Object[]> batch = new ArrayList<>();

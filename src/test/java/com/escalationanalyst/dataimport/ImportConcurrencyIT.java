@@ -10,6 +10,7 @@ import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -178,6 +179,13 @@ class ImportConcurrencyIT {
             assertThat(error.get("message").asText()).isEqualTo("another import into the helpdesk store is running "
                     + "and did not finish within 2000 ms; nothing of this file was stored, send it again");
             assertThat(waitedMillis).as("it waited for the lock first").isGreaterThanOrEqualTo(2000);
+            // status changes go into the helpdesk store too, and wait for the same lock
+            HttpResponse<String> changes = api.post("/api/import/ticket-status-changes", "text/csv",
+                    "ticket_id,changed_at,status\nT-1,2026-10-01T09:00:00Z,pending\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(changes.statusCode()).as(changes.body()).isEqualTo(409);
+            assertThat(Api.json(changes).get("type").asText()).isEqualTo("/problems/import-busy");
+            assertThat(Api.json(changes).get("detail").asText()).isEqualTo("another import into the helpdesk store is "
+                    + "running and did not finish within 2000 ms; nothing of this file was stored, send it again");
             // the CRM store has a lock of its own, which nobody holds
             Csv accounts = new Csv(AccountCsvFormat.COLUMNS);
             accounts.row("account_id", "ACC-1", "name", "Acme", "segment", "SMB");
