@@ -94,7 +94,7 @@ public class AnalysisInputs {
             periods.resolve((String) typed.get(AnalysisVariables.PERIOD), (String) typed.get(AnalysisVariables.FROM),
                     (String) typed.get(AnalysisVariables.TO));
         } catch (AnalysisRequestException e) {
-            throw new AnalysisInputException(e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw new AnalysisInputException(e.field(), e.reason());
         } catch (PeriodException e) {
             throw refused(e.field(), e.reason());
         }

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
  * A start that fails on a setting ends with one ERROR line (Spring Boot's "APPLICATION FAILED TO START" report,
@@ -19,7 +18,7 @@ public class SettingFailureAnalyzer extends AbstractFailureAnalyzer<SettingExcep
     }
 
     /** A setting injected as a time zone (escalation.time-zone) that is not one. */
-    public static class TimeZoneAnalyzer extends AbstractFailureAnalyzer<TypeMismatchException> implements FailureAnalyzer {
+    public static class TimeZoneAnalyzer extends AbstractFailureAnalyzer<TypeMismatchException> {
 
         @Override
         protected FailureAnalysis analyze(Throwable rootFailure, TypeMismatchException cause) {

@@ -39,11 +39,6 @@ public class ImportRejectedException extends ApiException {
         return errors.stream().map(e -> new ProblemError(e.line(), e.column(), e.message())).toList();
     }
 
-    /** The errors as the importer found them. */
-    public List<ImportError> importErrors() {
-        return errors;
-    }
-
     @Override
     public Map<String, Object> extensions() {
         return Map.of("truncated", truncated);

@@ -24,7 +24,7 @@ class CheckSegmentInputsListener implements ExecutionListener {
         try {
             SegmentDimension.parse((String) execution.getVariable(SegmentVariables.DIMENSION));
         } catch (AnalysisRequestException e) {
-            throw new AnalysisInputException(e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw new AnalysisInputException(e.field(), e.reason());
         }
     }
 }
