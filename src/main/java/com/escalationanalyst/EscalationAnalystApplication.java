@@ -1,6 +1,5 @@
 package com.escalationanalyst;
 
-import com.escalationanalyst.dataimport.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

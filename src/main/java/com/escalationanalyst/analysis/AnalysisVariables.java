@@ -1,12 +1,14 @@
 package com.escalationanalyst.analysis;
 
+import com.escalationanalyst.period.PeriodVariables;
+
 /** Variable names shared by the analysis processes. */
 public final class AnalysisVariables {
 
     /** Inputs of a run. */
-    public static final String PERIOD = "period";
-    public static final String FROM = "from";
-    public static final String TO = "to";
+    public static final String PERIOD = PeriodVariables.PERIOD;
+    public static final String FROM = PeriodVariables.FROM;
+    public static final String TO = PeriodVariables.TO;
     public static final String PRODUCT_AREA = "productArea";
     public static final String SEGMENT = "segment";
     public static final String TIER = "tier";
@@ -21,10 +23,10 @@ public final class AnalysisVariables {
     public static final String INITIATOR = "initiator";
 
     /** The resolved period. */
-    public static final String PERIOD_FROM = "periodFrom";
-    public static final String PERIOD_TO = "periodTo";
-    public static final String PERIOD_ZONE = "periodZone";
-    public static final String PERIOD_LABEL = "periodLabel";
+    public static final String PERIOD_FROM = PeriodVariables.PERIOD_FROM;
+    public static final String PERIOD_TO = PeriodVariables.PERIOD_TO;
+    public static final String PERIOD_ZONE = PeriodVariables.PERIOD_ZONE;
+    public static final String PERIOD_LABEL = PeriodVariables.PERIOD_LABEL;
     /** The knowledge generation a run reads from its first step to its last. */
     public static final String KNOWLEDGE_GENERATION = "knowledgeGeneration";
 

@@ -1,6 +1,6 @@
 package com.escalationanalyst.archive;
 
-import com.escalationanalyst.drilldown.DrillDownLinks;
+import com.escalationanalyst.analysis.DrillDownLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.escalationanalyst.crm;
 
-import com.escalationanalyst.dataimport.CsvFields;
-import com.escalationanalyst.dataimport.CsvRowFormat;
+import com.escalationanalyst.csv.CsvFields;
+import com.escalationanalyst.csv.CsvRowFormat;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package com.escalationanalyst.dataimport;
 
+import com.escalationanalyst.csv.ImportError;
+
 import com.escalationanalyst.api.ApiException;
 import com.escalationanalyst.api.ProblemError;
 import com.escalationanalyst.api.ProblemType;

@@ -1,5 +1,9 @@
 package com.escalationanalyst.dataimport;
 
+import com.escalationanalyst.csv.ImportError;
+
+import com.escalationanalyst.csv.IsoInstants;
+
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.InstantRange;

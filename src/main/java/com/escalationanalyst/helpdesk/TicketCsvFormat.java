@@ -1,7 +1,7 @@
 package com.escalationanalyst.helpdesk;
 
-import com.escalationanalyst.dataimport.CsvFields;
-import com.escalationanalyst.dataimport.CsvRowFormat;
+import com.escalationanalyst.csv.CsvFields;
+import com.escalationanalyst.csv.CsvRowFormat;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;

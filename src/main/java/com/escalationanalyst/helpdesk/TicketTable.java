@@ -1,10 +1,10 @@
 package com.escalationanalyst.helpdesk;
 
-import static com.escalationanalyst.dataimport.MergeSql.changed;
-import static com.escalationanalyst.dataimport.MergeSql.insertNew;
-import static com.escalationanalyst.dataimport.MergeSql.updateChanged;
+import static com.escalationanalyst.store.MergeSql.changed;
+import static com.escalationanalyst.store.MergeSql.insertNew;
+import static com.escalationanalyst.store.MergeSql.updateChanged;
 
-import com.escalationanalyst.dataimport.StagedTable;
+import com.escalationanalyst.store.StagedTable;
 import java.sql.Types;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;

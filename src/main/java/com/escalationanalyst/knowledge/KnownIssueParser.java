@@ -1,8 +1,8 @@
 package com.escalationanalyst.knowledge;
 
 import com.escalationanalyst.api.ProblemType;
-import com.escalationanalyst.dataimport.CsvReader;
-import com.escalationanalyst.dataimport.CsvSyntaxException;
+import com.escalationanalyst.csv.CsvReader;
+import com.escalationanalyst.csv.CsvSyntaxException;
 import com.escalationanalyst.knowledge.KnowledgeSpace.DocumentType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

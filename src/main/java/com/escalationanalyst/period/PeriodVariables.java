@@ -1,10 +1,5 @@
 package com.escalationanalyst.period;
 
-import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_FROM;
-import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_LABEL;
-import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_TO;
-import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD_ZONE;
-
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
@@ -13,6 +8,17 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** A resolved period as process variables (ISO instants, zone id, label), written once per run. */
 public final class PeriodVariables {
+
+    /** The inputs a start form or request gives: a named period ("last_month", "2026-10"...) or from/to dates. */
+    public static final String PERIOD = "period";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+
+    /** The resolved period: ISO instants, the zone it was resolved in, its label. */
+    public static final String PERIOD_FROM = "periodFrom";
+    public static final String PERIOD_TO = "periodTo";
+    public static final String PERIOD_ZONE = "periodZone";
+    public static final String PERIOD_LABEL = "periodLabel";
 
     private PeriodVariables() {
     }

@@ -1,8 +1,8 @@
 package com.escalationanalyst.period;
 
-import static com.escalationanalyst.analysis.AnalysisVariables.FROM;
-import static com.escalationanalyst.analysis.AnalysisVariables.PERIOD;
-import static com.escalationanalyst.analysis.AnalysisVariables.TO;
+import static com.escalationanalyst.period.PeriodVariables.FROM;
+import static com.escalationanalyst.period.PeriodVariables.PERIOD;
+import static com.escalationanalyst.period.PeriodVariables.TO;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

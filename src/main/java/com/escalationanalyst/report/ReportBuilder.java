@@ -1,7 +1,7 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.patterns.FixSavings;
-import com.escalationanalyst.drilldown.DrillDownLinks;
+import com.escalationanalyst.analysis.DrillDownLinks;
 import com.escalationanalyst.period.PeriodResolver;
 import com.escalationanalyst.process.NumberText;
 import com.escalationanalyst.report.MonthlyReportView.CostLine;

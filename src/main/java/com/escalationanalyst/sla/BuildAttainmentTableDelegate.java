@@ -1,7 +1,7 @@
 package com.escalationanalyst.sla;
 
 import com.escalationanalyst.analysis.AnalysisVariables;
-import com.escalationanalyst.drilldown.DrillDownLinks;
+import com.escalationanalyst.analysis.DrillDownLinks;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
 import com.fasterxml.jackson.databind.JsonNode;

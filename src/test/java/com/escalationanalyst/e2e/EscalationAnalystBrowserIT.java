@@ -355,7 +355,7 @@ class EscalationAnalystBrowserIT {
         HttpResponse<String> csv = api.get(csvLink.substring(csvLink.indexOf("/api/")));
         assertThat(csv.statusCode()).isEqualTo(200);
         long records = 0;
-        try (com.escalationanalyst.dataimport.CsvReader reader = new com.escalationanalyst.dataimport.CsvReader(
+        try (com.escalationanalyst.csv.CsvReader reader = new com.escalationanalyst.csv.CsvReader(
                 new java.io.StringReader(csv.body()))) {
             while (reader.next() != null) {
                 records++;

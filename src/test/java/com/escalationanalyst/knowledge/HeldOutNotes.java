@@ -1,6 +1,6 @@
 package com.escalationanalyst.knowledge;
 
-import com.escalationanalyst.dataimport.CsvReader;
+import com.escalationanalyst.csv.CsvReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

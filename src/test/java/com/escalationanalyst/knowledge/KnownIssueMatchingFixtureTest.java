@@ -2,7 +2,7 @@ package com.escalationanalyst.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.escalationanalyst.dataimport.CsvReader;
+import com.escalationanalyst.csv.CsvReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.SEGMENT;
 import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
 
 import com.escalationanalyst.analysis.AnalysisVariables;
-import com.escalationanalyst.drilldown.DrillDownLinks;
+import com.escalationanalyst.analysis.DrillDownLinks;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.PolicyReference;

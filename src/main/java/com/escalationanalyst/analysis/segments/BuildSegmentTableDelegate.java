@@ -4,7 +4,7 @@ import static com.escalationanalyst.analysis.AnalysisVariables.RESULT;
 import static com.escalationanalyst.analysis.AnalysisVariables.SUMMARY_TABLE;
 
 import com.escalationanalyst.analysis.AnalysisVariables;
-import com.escalationanalyst.drilldown.DrillDownLinks;
+import com.escalationanalyst.analysis.DrillDownLinks;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;

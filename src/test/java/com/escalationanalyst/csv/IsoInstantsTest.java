@@ -1,4 +1,6 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
+
+import com.escalationanalyst.csv.IsoInstants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

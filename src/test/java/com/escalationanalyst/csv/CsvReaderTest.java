@@ -1,4 +1,8 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
+
+import com.escalationanalyst.csv.CsvSyntaxException;
+
+import com.escalationanalyst.csv.CsvReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

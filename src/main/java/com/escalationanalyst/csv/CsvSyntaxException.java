@@ -1,4 +1,4 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
 
 /** The file is not well-formed CSV at this line; reading cannot go on past it. */
 public class CsvSyntaxException extends Exception {

@@ -1,4 +1,4 @@
-package com.escalationanalyst.drilldown;
+package com.escalationanalyst.analysis;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class DrillDownLinks {
         return tickets(parameters);
     }
 
-    static String link(String path, Map<String, String> parameters) {
+    public static String link(String path, Map<String, String> parameters) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         Map<String, String> values = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {

@@ -1,4 +1,4 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
 
 import com.escalationanalyst.store.InstantRange;
 import java.math.BigDecimal;
@@ -23,7 +23,7 @@ public final class CsvFields {
     private final int errorsBefore;
     private final InstantRange instants;
 
-    CsvFields(long line, List<String> values, Map<String, Integer> columnIndex, List<ImportError> errors,
+    public CsvFields(long line, List<String> values, Map<String, Integer> columnIndex, List<ImportError> errors,
               InstantRange instants) {
         this.line = line;
         this.values = values;

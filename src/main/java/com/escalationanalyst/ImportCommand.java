@@ -1,6 +1,8 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst;
 
-import com.escalationanalyst.EscalationAnalystApplication;
+import com.escalationanalyst.dataimport.ImportRejectedException;
+import com.escalationanalyst.dataimport.ImportResult;
+import com.escalationanalyst.dataimport.ImportService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

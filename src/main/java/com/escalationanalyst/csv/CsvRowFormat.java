@@ -1,4 +1,6 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
+
+import com.escalationanalyst.csv.CsvFields;
 
 import java.util.List;
 

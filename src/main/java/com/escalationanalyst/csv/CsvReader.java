@@ -1,4 +1,4 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
 
 import java.io.Closeable;
 import java.io.IOException;

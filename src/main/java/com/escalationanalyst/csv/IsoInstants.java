@@ -1,4 +1,4 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
 
 import com.escalationanalyst.store.InstantRange;
 import java.time.DateTimeException;
@@ -12,10 +12,10 @@ import java.time.format.DateTimeFormatter;
  * {@code 2026-10-01T05:30:00.250-04:00}) is read by hand, several times faster than the formatter,
  * which matters at millions of rows; everything else goes to the formatter.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
     /** A well-formed instant outside the range the stores accept. */
-    static final class OutOfRangeException extends DateTimeException {
+    public static final class OutOfRangeException extends DateTimeException {
 
         OutOfRangeException(OffsetDateTime instant, InstantRange range) {
             super(instant + " is outside the accepted instants, " + range.describe());
@@ -29,7 +29,7 @@ final class IsoInstants {
      * As {@link #parseUtc(CharSequence)}, and refused with an {@link OutOfRangeException} outside {@code range}
      * (years such as +999999999 are well-formed ISO-8601, and one database stores them while the other fails).
      */
-    static OffsetDateTime parseUtc(CharSequence text, InstantRange range) {
+    public static OffsetDateTime parseUtc(CharSequence text, InstantRange range) {
         OffsetDateTime instant = parseUtc(text);
         if (!range.contains(instant.toInstant())) {
             throw new OutOfRangeException(instant, range);
@@ -38,7 +38,7 @@ final class IsoInstants {
     }
 
     /** The instant in UTC; throws {@link DateTimeException} when the text is not an ISO-8601 instant with offset. */
-    static OffsetDateTime parseUtc(CharSequence text) {
+    public static OffsetDateTime parseUtc(CharSequence text) {
         OffsetDateTime fast = fastPath(text);
         OffsetDateTime parsed = fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return parsed.withOffsetSameInstant(ZoneOffset.UTC);

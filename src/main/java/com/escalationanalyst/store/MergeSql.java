@@ -1,4 +1,4 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.store;
 
 import java.util.List;
 import java.util.stream.Collectors;

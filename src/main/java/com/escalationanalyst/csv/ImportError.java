@@ -1,4 +1,4 @@
-package com.escalationanalyst.dataimport;
+package com.escalationanalyst.csv;
 
 /**
  * One reason a file was refused. {@code line} is the physical line in the file (header = 1);
