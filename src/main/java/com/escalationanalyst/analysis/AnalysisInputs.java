@@ -1,32 +1,29 @@
 package com.escalationanalyst.analysis;
 
-import com.escalationanalyst.period.PeriodException;
-import com.escalationanalyst.period.PeriodResolver;
+import com.escalationanalyst.process.InputRefusedException;
+
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * What an analysis accepts when it starts, however it is started (the API, a Tasklist form, or the engine
  * REST API, which takes any variables): the inputs of its form and nothing else, each a text of at most
  * {@value #MAX_LENGTH} characters, a period the resolver understands, a segment the CRM knows, and
- * {@code initiator} (whom the review task goes to) only as the person starting it. A refusal is an
- * {@link AnalysisInputException}: 400 through the engine REST API, a message at the form in Tasklist.
+ * {@code initiator} (whom the review task goes to) only as the person starting it, and segment, tier and region
+ * values the CRM knows. The period is checked where it is resolved, by "Resolve period". A refusal is an
+ * {@link InputRefusedException}: 400 through the engine REST API and {@code /api}, a message at the form in
+ * Tasklist.
  */
 @Component
 public class AnalysisInputs {
-
-    private static final Logger log = LoggerFactory.getLogger(AnalysisInputs.class);
 
     public static final int MAX_LENGTH = 200;
     public static final Set<String> COMMON = Set.of(AnalysisVariables.PERIOD, AnalysisVariables.FROM, AnalysisVariables.TO,
@@ -34,73 +31,54 @@ public class AnalysisInputs {
     /** A question may be longer than the other inputs. */
     public static final int MAX_QUESTION_LENGTH = 500;
 
-    private final PeriodResolver periods;
     private final TicketFilterFactory filters;
     private final IdentityService identityService;
 
-    AnalysisInputs(PeriodResolver periods, TicketFilterFactory filters, IdentityService identityService) {
-        this.periods = periods;
+    AnalysisInputs(TicketFilterFactory filters, IdentityService identityService) {
         this.filters = filters;
         this.identityService = identityService;
     }
 
     /** Checks the variables an analysis was started with; {@code extra} names its own inputs beside the common ones. */
     public void check(DelegateExecution execution, Set<String> extra) {
-        try {
-            checkInputs(execution, extra);
-        } catch (AnalysisInputException e) {
-            log.warn("{} not started: {}", ((ExecutionEntity) execution).getProcessDefinition().getKey(), e.getMessage());
-            throw e;
-        }
-    }
-
-    private void checkInputs(DelegateExecution execution, Set<String> extra) {
         // typed and not deserialised: an object variable is refused by its type, never instantiated
         VariableMap typed = execution.getVariablesTyped(false);
         for (String name : typed.keySet()) {
             TypedValue typedValue = typed.getValueTyped(name);
             if (typedValue.getType() != null && typedValue.getType() != ValueType.STRING
                     && typedValue.getType() != ValueType.NULL) {
-                throw refused(name, "must be a text");
+                throw InputRefusedException.refuse(execution, name, "must be a text");
             }
             Object value = typedValue.getValue();
             if (name.equals(AnalysisVariables.INITIATOR)) {
                 Authentication user = identityService.getCurrentAuthentication();
                 if (user != null && !Objects.equals(user.getUserId(), value)) {
-                    throw refused(name, "is the person starting the analysis and cannot be given");
+                    throw InputRefusedException.refuse(execution, name, "is the person starting the analysis and cannot be given");
                 }
                 continue;
             }
             if (name.equals(AnalysisVariables.SOURCE)) {
                 if (value != null && !AnalysisVariables.SOURCE_API.equals(value)
                         && !AnalysisVariables.SOURCE_ASK.equals(value)) {
-                    throw refused(name, "is set by the API and by asked runs only");
+                    throw InputRefusedException.refuse(execution, name, "is set by the API and by asked runs only");
                 }
                 continue;
             }
             if (!COMMON.contains(name) && !extra.contains(name)) {
                 Set<String> inputs = new TreeSet<>(COMMON);
                 inputs.addAll(extra);
-                throw refused(name, "unknown input; the inputs are " + String.join(", ", inputs));
+                throw InputRefusedException.refuse(execution, name, "unknown input; the inputs are " + String.join(", ", inputs));
             }
             int max = name.equals(AnalysisVariables.QUESTION) ? MAX_QUESTION_LENGTH : MAX_LENGTH;
             if (value != null && ((String) value).length() > max) {
-                throw refused(name, "is longer than " + max + " characters");
+                throw InputRefusedException.refuse(execution, name, "is longer than " + max + " characters");
             }
         }
         try {
             filters.checkAccountValues((String) typed.get(AnalysisVariables.SEGMENT),
                     (String) typed.get(AnalysisVariables.TIER), (String) typed.get(AnalysisVariables.REGION));
-            periods.resolve((String) typed.get(AnalysisVariables.PERIOD), (String) typed.get(AnalysisVariables.FROM),
-                    (String) typed.get(AnalysisVariables.TO));
         } catch (AnalysisRequestException e) {
-            throw new AnalysisInputException(e.field(), e.reason());
-        } catch (PeriodException e) {
-            throw refused(e.field(), e.reason());
+            throw InputRefusedException.refuse(execution, e.field(), e.reason());
         }
-    }
-
-    private static AnalysisInputException refused(String field, String message) {
-        return new AnalysisInputException(field, message);
     }
 }

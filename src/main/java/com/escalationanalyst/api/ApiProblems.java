@@ -45,7 +45,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         HttpStatusCode status = HttpStatusCode.valueOf(e.getStatus().getStatusCode());
         ProblemDetail problem = status.value() == 400 ? Problems.of(ProblemType.INVALID_FIELD, e.getMessage())
                 : ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        return answer(e instanceof FieldProblem field ? withField(problem, field.field()) : problem, request);
+        if (e instanceof FieldProblem field) {
+            // refused by a step of the process, which logged the refusal: one WARN line, not two
+            return typed(withField(problem, field.field()));
+        }
+        return answer(problem, request);
     }
 
     /** Camunda authorization refusing what an endpoint does for the user: the engine says which permission. */

@@ -4,11 +4,15 @@ import static com.escalationanalyst.period.PeriodVariables.FROM;
 import static com.escalationanalyst.period.PeriodVariables.PERIOD;
 import static com.escalationanalyst.period.PeriodVariables.TO;
 
+import com.escalationanalyst.process.InputRefusedException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Resolve period": period phrase or from/to dates → periodFrom, periodTo (ISO instants), zone, label. */
+/**
+ * "Resolve period": period phrase or from/to dates → periodFrom, periodTo (ISO instants), zone, label. It runs as the
+ * process starts, in the same transaction, so a period it cannot resolve refuses the start.
+ */
 @Component("resolvePeriodDelegate")
 class ResolvePeriodDelegate implements JavaDelegate {
 
@@ -20,9 +24,14 @@ class ResolvePeriodDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // a PeriodException names its field (period, from, to); the inputs were checked when the process started
-        Period period = resolver.resolve((String) execution.getVariable(PERIOD), (String) execution.getVariable(FROM),
-                (String) execution.getVariable(TO));
+        Period period;
+        try {
+            period = resolver.resolve((String) execution.getVariable(PERIOD), (String) execution.getVariable(FROM),
+                    (String) execution.getVariable(TO));
+        } catch (PeriodException e) {
+            // the one place a run's period is checked: the refusal names period, from or to
+            throw InputRefusedException.refuse(execution, e.field(), e.reason());
+        }
         PeriodVariables.write(execution, period);
     }
 }

@@ -1,16 +1,13 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.AnalysisRequestException;
-import com.escalationanalyst.api.ConflictException;
 import com.escalationanalyst.api.NotFoundException;
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.report.StoredReport.Summary;
-import com.escalationanalyst.store.InstantRange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -42,41 +39,15 @@ class MonthlyReportController {
 
     private final RuntimeService runtimeService;
     private final ReportArchive archive;
-    private final ReportSettings settings;
-    private final ReportRecipients recipients;
-    private final Clock clock;
-    private final InstantRange instants;
 
-    MonthlyReportController(RuntimeService runtimeService, ReportArchive archive, ReportSettings settings,
-                            ReportRecipients recipients, Clock clock, InstantRange instants) {
+    MonthlyReportController(RuntimeService runtimeService, ReportArchive archive) {
         this.runtimeService = runtimeService;
         this.archive = archive;
-        this.settings = settings;
-        this.recipients = recipients;
-        this.clock = clock;
-        this.instants = instants;
     }
 
     @PostMapping("/api/reports/monthly")
     ResponseEntity<Map<String, Object>> run(@RequestBody(required = false) JsonNode body) {
-        ReportRequest request = request(body);
-        String month = request.month().toString();
-        if (request.send() && !request.force()) {
-            Optional<Summary> sent = archive.sentReportOf(month);
-            if (sent.isPresent()) {
-                throw new ConflictException(ReportVariables.FORCE, "the report for " + month + " was already sent at "
-                        + sent.get().sentAt() + " (report " + sent.get().reportId() + "); set force to true to send it again",
-                        Map.of("reportId", sent.get().reportId()));
-            }
-        }
-        if (request.send() && recipients.resolve().recipients().isEmpty()) {
-            throw new AnalysisRequestException(ReportVariables.SEND, "the report has no recipients: set " + recipients.describe());
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ReportVariables.MONTH, month);
-        variables.put(ReportVariables.AGENT_COST_PER_HOUR, request.agentCostPerHour().doubleValue());
-        variables.put(ReportVariables.SEND, request.send());
-        variables.put(ReportVariables.FORCE, request.force());
+        Map<String, Object> variables = variables(body);
         variables.put(ReportVariables.TRIGGER, ReportVariables.TRIGGER_API);
         ProcessInstanceWithVariables instance = runtimeService
                 .createProcessInstanceByKey(ProcessIds.MONTHLY_ESCALATION_REPORT)
@@ -86,8 +57,8 @@ class MonthlyReportController {
         answer.put("reportId", instance.getVariables().get(ReportVariables.REPORT_ID));
         answer.put("processInstanceId", instance.getId());
         answer.put("subject", instance.getVariables().get(ReportVariables.SUBJECT));
-        answer.put("month", month);
-        answer.put("send", request.send());
+        answer.put("month", instance.getVariables().get(ReportVariables.REPORT_MONTH));
+        answer.put("send", instance.getVariables().get(ReportVariables.SEND));
         if (instance.getVariables().get(ReportVariables.REPORT_ID) == null
                 && Boolean.FALSE.equals(instance.getVariables().get(ReportVariables.DATA_COMPLETE))) {
             // held until the data is complete: an incident in Cockpit says the same
@@ -132,7 +103,12 @@ class MonthlyReportController {
         return ResponseEntity.ok(answer);
     }
 
-    private ReportRequest request(JsonNode body) {
+    /**
+     * The body's fields as the process's start variables. Only what a process variable could not say is refused here
+     * (not an object, an unknown field, a month that is not a string, a cost that is not a number); the values are
+     * checked once, by "Resolve report month", as the process starts.
+     */
+    private static Map<String, Object> variables(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             body = JsonVariables.mapper().createObjectNode();
         }
@@ -153,8 +129,13 @@ class MonthlyReportController {
         if (!cost.isMissingNode() && !cost.isNull() && !cost.isNumber()) {
             throw new AnalysisRequestException(ReportVariables.AGENT_COST_PER_HOUR, "must be a number");
         }
-        return ReportRequest.of(text(month), cost.isNumber() ? cost.decimalValue() : null, flag(body, ReportVariables.SEND),
-                flag(body, ReportVariables.FORCE), settings, clock, instants);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ReportVariables.MONTH, text(month));
+        // as text, so that the process reads the number the client wrote (no binary rounding on the way)
+        variables.put(ReportVariables.AGENT_COST_PER_HOUR, cost.isNumber() ? cost.decimalValue().toPlainString() : null);
+        variables.put(ReportVariables.SEND, flag(body, ReportVariables.SEND));
+        variables.put(ReportVariables.FORCE, flag(body, ReportVariables.FORCE));
+        return variables;
     }
 
     private static String text(JsonNode node) {

@@ -1,5 +1,6 @@
 package com.escalationanalyst.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
@@ -27,6 +28,16 @@ class ReportRecipients {
 
     /** The addresses to send to (RFC 822, display names kept) and the configured ones that cannot be. */
     record Resolved(List<String> recipients, List<AddressList.Refused> refused) {
+
+        /** As "Resolve report month" kept them in the process ({@link ReportVariables#RECIPIENTS}). */
+        static Resolved of(JsonNode json) {
+            List<String> recipients = new ArrayList<>();
+            json.path("recipients").forEach(r -> recipients.add(r.asText()));
+            List<AddressList.Refused> refused = new ArrayList<>();
+            json.path("refused").forEach(r -> refused.add(new AddressList.Refused(r.path("address").asText(),
+                    r.path("reason").asText())));
+            return new Resolved(List.copyOf(recipients), List.copyOf(refused));
+        }
     }
 
     private final ReportSettings settings;

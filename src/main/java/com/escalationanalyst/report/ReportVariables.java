@@ -19,6 +19,8 @@ public final class ReportVariables {
     public static final String TIME_ZONE = "timeZone";
     public static final String CURRENCY = "currency";
     public static final String ALREADY_SENT = "alreadySent";
+    /** Set by "Resolve report month" when the report is to be sent: {recipients: [...], refused: [{address, reason}]}. */
+    public static final String RECIPIENTS = "recipients";
     public static final String KNOWLEDGE_GENERATION = "knowledgeGeneration";
 
     /** Set by "Resolve report month": escalation.report.trend.* for trend_analysis.py (JSON). */

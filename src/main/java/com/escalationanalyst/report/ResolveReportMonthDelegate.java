@@ -5,18 +5,28 @@ import static com.escalationanalyst.report.ReportVariables.FORCE;
 import static com.escalationanalyst.report.ReportVariables.MONTH;
 import static com.escalationanalyst.report.ReportVariables.SEND;
 
+import com.escalationanalyst.api.ConflictException;
+import com.escalationanalyst.api.InvalidFieldException;
 import com.escalationanalyst.knowledge.KnowledgeService;
+import com.escalationanalyst.process.InputRefusedException;
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Resolve report month": the month (none given: the previous calendar month in the business zone),
- * agent cost per hour, send and force, checked; whether that month's report was already sent; and the
- * knowledge generation the whole run reads.
+ * "Resolve report month", the one place a report run's inputs are checked, however it was started: the month (none
+ * given: the previous calendar month in the business zone), agent cost per hour, send and force; whether that
+ * month's report was already sent; the recipients, resolved once for the run (the archive keeps them with the
+ * report); and the knowledge generation the whole run reads. A refused input stops the start: 400 naming the field
+ * through {@code /api} and the engine REST API, a message at the form in Tasklist; a scheduled run fails its job (an
+ * incident). Through {@code /api}, a month already sent is refused with 409 unless forced; otherwise the process
+ * ends at "Not sent again". The send step checks "already sent" once more, for two runs that raced.
  */
 @Component("resolveReportMonthDelegate")
 class ResolveReportMonthDelegate implements JavaDelegate {
@@ -42,22 +52,46 @@ class ResolveReportMonthDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReportRequest request = ReportRequest.of(execution.getVariable(MONTH), execution.getVariable(AGENT_COST_PER_HOUR),
-                execution.getVariable(SEND), execution.getVariable(FORCE), settings, clock, instants);
-        if (request.send() && recipients.resolve().recipients().isEmpty()) {
-            throw new IllegalStateException("The monthly report has no recipients: set " + recipients.describe());
+        if (execution.getVariable(ReportVariables.TRIGGER) == null) {
+            execution.setVariable(ReportVariables.TRIGGER, ReportVariables.TRIGGER_FORM);
         }
-        execution.setVariable(ReportVariables.REPORT_MONTH, request.month().toString());
+        String trigger = (String) execution.getVariable(ReportVariables.TRIGGER);
+        ReportRequest request;
+        try {
+            request = ReportRequest.of(execution.getVariable(MONTH), execution.getVariable(AGENT_COST_PER_HOUR),
+                    execution.getVariable(SEND), execution.getVariable(FORCE), settings, clock, instants);
+        } catch (InvalidFieldException e) {
+            throw refused(execution, trigger, e.field(), e.reason());
+        }
+        String month = request.month().toString();
+        Optional<StoredReport.Summary> sent = archive.sentReportOf(month);
+        if (request.send() && !request.force() && sent.isPresent() && ReportVariables.TRIGGER_API.equals(trigger)) {
+            throw new ConflictException(FORCE, "the report for " + month + " was already sent at "
+                    + sent.get().sentAt() + " (report " + sent.get().reportId() + "); set force to true to send it again",
+                    Map.of("reportId", sent.get().reportId()));
+        }
+        ReportRecipients.Resolved to = request.send() ? recipients.resolve()
+                : new ReportRecipients.Resolved(List.of(), List.of());
+        if (request.send() && to.recipients().isEmpty()) {
+            throw refused(execution, trigger, SEND, "the report has no recipients: set " + recipients.describe());
+        }
+        execution.setVariable(ReportVariables.REPORT_MONTH, month);
         execution.setVariable(ReportVariables.TIME_ZONE, settings.zone().getId());
         execution.setVariable(AGENT_COST_PER_HOUR, request.agentCostPerHour().doubleValue());
         execution.setVariable(ReportVariables.CURRENCY, settings.currency());
         execution.setVariable(SEND, request.send());
         execution.setVariable(FORCE, request.force());
-        if (execution.getVariable(ReportVariables.TRIGGER) == null) {
-            execution.setVariable(ReportVariables.TRIGGER, ReportVariables.TRIGGER_FORM);
-        }
-        execution.setVariable(ReportVariables.ALREADY_SENT, archive.sentReportOf(request.month().toString()).isPresent());
+        execution.setVariable(ReportVariables.ALREADY_SENT, sent.isPresent());
+        execution.setVariable(ReportVariables.RECIPIENTS, JsonVariables.json(to));
         execution.setVariable(ReportVariables.KNOWLEDGE_GENERATION, knowledge.current().generation());
         execution.setVariable(ReportVariables.TREND_RULES, JsonVariables.json(trendRules));
+    }
+
+    /** A person's request is refused before anything starts; a scheduled run's job fails and becomes an incident. */
+    private static RuntimeException refused(DelegateExecution execution, String trigger, String field, String reason) {
+        if (ReportVariables.TRIGGER_TIMER.equals(trigger)) {
+            return new IllegalStateException("The scheduled monthly report cannot run: " + field + ": " + reason);
+        }
+        return InputRefusedException.refuse(execution, field, reason);
     }
 }

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Store report": the report as built, its recipients (and the configured ones that are not e-mail addresses,
- * as refused) and every number behind it (the query and script results) go to the archive; {@code reportId}
+ * "Store report": the report as built, its recipients as "Resolve report month" resolved them (and the configured
+ * ones that are not e-mail addresses, as refused) and every number behind it (the query and script results) go to the archive; {@code reportId}
  * names it for the send step and the API.
  */
 @Component("storeReportDelegate")
@@ -43,7 +43,10 @@ class StoreReportDelegate implements JavaDelegate {
         numbers.put(ReportVariables.AGENT_COST_PER_HOUR, (Double) execution.getVariable(ReportVariables.AGENT_COST_PER_HOUR));
         boolean send = (Boolean) execution.getVariable(ReportVariables.SEND);
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        ReportRecipients.Resolved to = send ? recipients.resolve() : new ReportRecipients.Resolved(List.of(), List.of());
+        // a run that was held across an upgrade from a version that resolved recipients here has no such variable
+        ReportRecipients.Resolved to = execution.hasVariable(ReportVariables.RECIPIENTS)
+                ? ReportRecipients.Resolved.of(JsonVariables.read(execution, ReportVariables.RECIPIENTS))
+                : send ? recipients.resolve() : new ReportRecipients.Resolved(List.of(), List.of());
         String reportId = (String) execution.getVariable(ReportVariables.REPORT_ID);
         archive.insert(new StoredReport(reportId, (String) execution.getVariable(ReportVariables.REPORT_MONTH),
                 (String) execution.getVariable(ReportVariables.TIME_ZONE),

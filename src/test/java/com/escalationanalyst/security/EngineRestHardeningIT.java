@@ -3,7 +3,7 @@ package com.escalationanalyst.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.escalationanalyst.analysis.AnalysisInputException;
+import com.escalationanalyst.process.InputRefusedException;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
@@ -111,7 +111,7 @@ class EngineRestHardeningIT {
         try {
             assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ProcessIds.ANALYZE_ESCALATION_PATTERNS,
                     Map.of("initiator", "admin", "period", "last 30 days")))
-                    .isInstanceOf(AnalysisInputException.class)
+                    .isInstanceOf(InputRefusedException.class)
                     .hasMessage("initiator: is the person starting the analysis and cannot be given");
             instance = runtimeService.startProcessInstanceByKey(ProcessIds.ANALYZE_ESCALATION_PATTERNS,
                     Map.of("period", "last 30 days")).getId();

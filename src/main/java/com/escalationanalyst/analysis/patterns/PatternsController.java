@@ -19,6 +19,6 @@ class PatternsController {
 
     @PostMapping("/api/analyses/escalation-patterns")
     JsonNode analyze(@RequestBody(required = false) JsonNode request) {
-        return runner.run(ProcessIds.ANALYZE_ESCALATION_PATTERNS, runner.variables(request, PatternVariables.INPUTS));
+        return runner.run(ProcessIds.ANALYZE_ESCALATION_PATTERNS, runner.variables(request));
     }
 }

@@ -1,6 +1,6 @@
 package com.escalationanalyst.analysis.segments;
 
-import com.escalationanalyst.analysis.AnalysisInputException;
+import com.escalationanalyst.process.InputRefusedException;
 import com.escalationanalyst.analysis.AnalysisInputs;
 import com.escalationanalyst.analysis.AnalysisRequestException;
 import java.util.Set;
@@ -22,9 +22,11 @@ class CheckSegmentInputsListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         inputs.check(execution, Set.of(SegmentVariables.DIMENSION));
         try {
-            SegmentDimension.parse((String) execution.getVariable(SegmentVariables.DIMENSION));
+            // written back as its id ("Segment" → "segment"), the form the later steps read
+            execution.setVariable(SegmentVariables.DIMENSION,
+                    SegmentDimension.parse((String) execution.getVariable(SegmentVariables.DIMENSION)).id());
         } catch (AnalysisRequestException e) {
-            throw new AnalysisInputException(e.field(), e.reason());
+            throw InputRefusedException.refuse(execution, e.field(), e.reason());
         }
     }
 }

@@ -3,8 +3,6 @@ package com.escalationanalyst.analysis.segments;
 import com.escalationanalyst.analysis.AnalysisRunner;
 import com.escalationanalyst.process.ProcessIds;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +19,6 @@ class SegmentsController {
 
     @PostMapping("/api/analyses/segment-rates")
     JsonNode compare(@RequestBody(required = false) JsonNode request) {
-        Map<String, Object> variables = runner.variables(request, Set.of(SegmentVariables.DIMENSION));
-        variables.put(SegmentVariables.DIMENSION,
-                SegmentDimension.parse((String) variables.get(SegmentVariables.DIMENSION)).id());
-        return runner.run(ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES, variables);
+        return runner.run(ProcessIds.COMPARE_SEGMENT_ESCALATION_RATES, runner.variables(request));
     }
 }

@@ -1,4 +1,6 @@
-package com.escalationanalyst.analysis;
+package com.escalationanalyst.process;
+
+import com.escalationanalyst.api.ApiException;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,10 +9,11 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Marker;
 
 /**
- * A start form's input that an analysis refuses fails the engine command that starts it, and the engine reports
- * every failed command at ERROR with its stack trace ("ENGINE-16004 Exception while closing command context").
- * For a refused input ({@link AnalysisInputException}, already logged at WARN by {@link AnalysisInputs}) that report says nothing the WARN line of the refusal does not, so
- * this leaves it out; every other failure is logged as before. Installed in logback-spring.xml.
+ * A refused input fails the engine command that starts the process, and the engine reports every failed command at
+ * ERROR with its stack trace ("ENGINE-16004 Exception while closing command context"). For a refusal (an
+ * {@link InputRefusedException}, logged at WARN where it was found, or an {@link ApiException} that
+ * {@code api/ApiProblems} answers and logs at WARN) that report says nothing the WARN line does not, so this leaves
+ * it out; every other failure is logged as before. Installed in logback-spring.xml.
  */
 public class RefusedInputLogFilter extends TurboFilter {
 
@@ -24,7 +27,7 @@ public class RefusedInputLogFilter extends TurboFilter {
         Throwable thrown = t != null ? t
                 : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AnalysisInputException) {
+            if (cause instanceof InputRefusedException || cause instanceof ApiException) {
                 return FilterReply.DENY;
             }
         }
