@@ -3,6 +3,7 @@ package com.escalationanalyst.archive;
 import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.analysis.patterns.RootCauseBars;
 import com.escalationanalyst.analysis.segments.ForestPlot;
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodVariables;
 import com.escalationanalyst.process.JsonVariables;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +43,10 @@ class ArchiveAnalysisDelegate implements JavaDelegate {
     private final Duration retention;
 
     ArchiveAnalysisDelegate(AnalysisArchive archive, Clock clock,
-                            @Value("${escalation.archive.retention:P365D}") Duration retention) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalStateException("escalation.archive.retention: must be positive (e.g. P365D), is " + retention);
-        }
+                            EscalationSettings escalation) {
         this.archive = archive;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = escalation.archive().retention();
     }
 
     @Override

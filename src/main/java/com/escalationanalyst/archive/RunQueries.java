@@ -2,11 +2,11 @@ package com.escalationanalyst.archive;
 
 import com.escalationanalyst.analysis.AnalysisRequestException;
 import com.escalationanalyst.analysis.RequestNumbers;
+import com.escalationanalyst.config.EscalationSettings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Turns the archive's request parameters (API and page alike) into a {@link RunQuery}, naming the field at fault. */
@@ -20,8 +20,8 @@ class RunQueries {
 
     private final ZoneId zone;
 
-    RunQueries(@Value("${escalation.time-zone:UTC}") ZoneId zone) {
-        this.zone = zone;
+    RunQueries(EscalationSettings escalation) {
+        this.zone = escalation.timeZone();
     }
 
     RunQuery of(String skill, String user, String from, String to, String page, String size) {

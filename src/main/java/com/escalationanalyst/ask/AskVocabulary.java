@@ -1,5 +1,6 @@
 package com.escalationanalyst.ask;
 
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +29,11 @@ class AskVocabulary {
     private Instant readAt;
 
     AskVocabulary(HelpdeskDatabase helpdesk, CrmDatabase crm, Clock clock,
-                  @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+                  EscalationSettings escalation) {
         this.helpdesk = helpdesk;
         this.crm = crm;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = escalation.timeZone();
     }
 
     synchronized QuestionReader reader() {

@@ -1,33 +1,20 @@
 package com.escalationanalyst.config;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code escalation.cost.*}: what an agent hour costs and in which currency, for every estimated cost (the
- * patterns analysis, the monthly report); read and checked once here.
+ * {@code escalation.cost.*}: what an agent hour costs and in which currency (ISO 4217 code), for every estimated
+ * cost (the patterns analysis, the monthly report); checked at start.
  */
-@Component
-public class CostSettings {
-
-    private final BigDecimal agentCostPerHour;
-    private final String currency;
-
-    public CostSettings(@Value("${escalation.cost.agent-cost-per-hour:38.00}") BigDecimal agentCostPerHour,
-                        @Value("${escalation.cost.currency:USD}") String currency) {
-        if (agentCostPerHour.signum() <= 0) {
-            throw new IllegalStateException("escalation.cost.agent-cost-per-hour: must be above 0, is " + agentCostPerHour);
-        }
-        this.agentCostPerHour = agentCostPerHour;
-        this.currency = currency;
-    }
-
-    public BigDecimal agentCostPerHour() {
-        return agentCostPerHour;
-    }
-
-    public String currency() {
-        return currency;
-    }
+@Validated
+@ConfigurationProperties("escalation.cost")
+public record CostSettings(
+        @DefaultValue("38.00") @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal agentCostPerHour,
+        @DefaultValue("USD") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter currency code such as USD or EUR") String currency) {
 }

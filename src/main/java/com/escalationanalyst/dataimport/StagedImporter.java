@@ -13,6 +13,7 @@ import com.escalationanalyst.csv.CsvSyntaxException;
 import com.escalationanalyst.csv.CsvReader;
 
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.ImportSettings;
 import com.escalationanalyst.store.InstantRange;
 import com.escalationanalyst.store.StoreDatabase;
 import java.io.IOException;
@@ -35,7 +36,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 
@@ -61,29 +61,15 @@ public class StagedImporter {
     private final InstantRange instants;
     private final long lockTimeoutMillis;
 
-    public StagedImporter(InstantRange instants,
-                          @Value("${escalation.import.max-errors:100}") int maxErrors,
-                          @Value("${escalation.import.batch-size:1000}") int batchSize,
-                          @Value("${escalation.import.bulk-load-min-rows:100000}") long bulkLoadMinRows,
-                          @Value("${escalation.import.max-fields-per-line:" + CsvReader.DEFAULT_MAX_FIELDS + "}")
-                          int maxFieldsPerLine,
-                          @Value("${escalation.import.max-field-length:" + CsvReader.DEFAULT_MAX_FIELD_LENGTH + "}")
-                          int maxFieldLength,
-                          @Value("${escalation.import.max-line-length:" + CsvReader.DEFAULT_MAX_RECORD_LENGTH + "}")
-                          int maxLineLength,
-                          @Value("${escalation.import.lock-timeout:30000}") long lockTimeoutMillis) {
-        if (lockTimeoutMillis < 1) {
-            throw new IllegalStateException("escalation.import.lock-timeout: must be at least 1 (ms), is "
-                    + lockTimeoutMillis);
-        }
+    public StagedImporter(InstantRange instants, ImportSettings settings) {
         this.instants = instants;
-        this.maxErrors = maxErrors;
-        this.batchSize = batchSize;
-        this.bulkLoadMinRows = bulkLoadMinRows;
-        this.maxFieldsPerLine = maxFieldsPerLine;
-        this.maxFieldLength = maxFieldLength;
-        this.maxLineLength = maxLineLength;
-        this.lockTimeoutMillis = lockTimeoutMillis;
+        this.maxErrors = settings.maxErrors();
+        this.batchSize = settings.batchSize();
+        this.bulkLoadMinRows = settings.bulkLoadMinRows();
+        this.maxFieldsPerLine = settings.maxFieldsPerLine();
+        this.maxFieldLength = settings.maxFieldLength();
+        this.maxLineLength = settings.maxLineLength();
+        this.lockTimeoutMillis = settings.lockTimeout().toMillis();
     }
 
     /** Validates and imports a CSV file; throws {@link ImportRejectedException} and changes nothing on any error. */

@@ -1,5 +1,6 @@
 package com.escalationanalyst.demo;
 
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.dataimport.ImportResult;
 import com.escalationanalyst.dataimport.ImportService;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /** Loads the demo data set when {@code escalation.demo-data} is on and both stores are empty. */
 @Component
 @Profile("!cli")
-@ConditionalOnProperty(name = "escalation.demo-data", havingValue = "true")
+@ConditionalOnProperty(name = "escalation.demo-data", havingValue = "true", matchIfMissing = true)
 class DemoDataLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -31,13 +31,13 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final long seed;
 
     DemoDataLoader(ImportService imports, HelpdeskDatabase helpdesk, CrmDatabase crm, Clock clock,
-                   @Value("${escalation.time-zone}") ZoneId zone, @Value("${escalation.demo-seed}") long seed) {
+                   EscalationSettings escalation) {
         this.imports = imports;
         this.helpdesk = helpdesk;
         this.crm = crm;
         this.clock = clock;
-        this.zone = zone;
-        this.seed = seed;
+        this.zone = escalation.timeZone();
+        this.seed = escalation.demoSeed();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.escalationanalyst.analysis.AnalysisRequestException;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
 import com.escalationanalyst.analysis.patterns.ClusterMembers;
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.knowledge.SlaPolicies;
 import com.escalationanalyst.sla.SlaBreachMembers;
 import com.escalationanalyst.analysis.patterns.KnownIssueMatching;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,14 +48,14 @@ class TicketSelections {
 
     TicketSelections(PeriodResolver periods, TicketFilterFactory filters, KnowledgeService knowledge,
                      KnownIssueMatching matching, ClusterMembers clusterMembers, SlaBreachMembers breachMembers,
-                     @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+                     EscalationSettings escalation) {
         this.clusterMembers = clusterMembers;
         this.breachMembers = breachMembers;
         this.periods = periods;
         this.filters = filters;
         this.knowledge = knowledge;
         this.matching = matching;
-        this.zone = zone;
+        this.zone = escalation.timeZone();
     }
 
     TicketSelection of(Map<String, String> parameters) {

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
@@ -62,19 +61,16 @@ public class KnowledgeService implements SmartInitializingSingleton {
             });
 
     KnowledgeService(KnowledgeDatabase database, KnowledgeRepository repository, Clock clock,
-                     @Value("${" + MAX_UPLOAD_BYTES + ":${escalation.knowledge.max-bytes:1048576}}") int maxBytes,
-                     @Value("${escalation.knowledge.max-rows:5000}") int maxRows,
-                     @Value("${escalation.knowledge.match-min-score:#{null}}") Double matchMinScore,
-                     @Value("${escalation.knowledge.match-min-margin:#{null}}") Double matchMinMargin) {
+                     KnowledgeSettings settings) {
         this.database = database;
         this.repository = repository;
         this.clock = clock;
-        this.maxBytes = maxBytes;
-        this.maxRows = maxRows;
+        this.maxBytes = settings.uploadLimit();
+        this.maxRows = settings.maxRows();
         KnownIssueMatcher.Weights defaults = KnownIssueMatcher.Weights.DEFAULT;
         this.matchWeights = new KnownIssueMatcher.Weights(defaults.lexicalWeight(), defaults.lexicalHalf(),
-                defaults.areaBonus(), matchMinScore == null ? defaults.minScore() : matchMinScore,
-                matchMinMargin == null ? defaults.minMargin() : matchMinMargin);
+                defaults.areaBonus(), settings.matchMinScore() == null ? defaults.minScore() : settings.matchMinScore(),
+                settings.matchMinMargin() == null ? defaults.minMargin() : settings.matchMinMargin());
     }
 
     @Override

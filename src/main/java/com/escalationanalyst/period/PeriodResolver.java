@@ -1,5 +1,6 @@
 package com.escalationanalyst.period;
 
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -12,7 +13,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,13 @@ public class PeriodResolver {
     private final ZoneId zone;
     private final InstantRange instants;
 
-    public PeriodResolver(Clock clock, @Value("${escalation.time-zone:UTC}") ZoneId zone, InstantRange instants) {
+    @Autowired
+    PeriodResolver(Clock clock, EscalationSettings escalation, InstantRange instants) {
+        this(clock, escalation.timeZone(), instants);
+    }
+
+    /** A resolver for the given business zone. */
+    public PeriodResolver(Clock clock, ZoneId zone, InstantRange instants) {
         this.clock = clock;
         this.zone = zone;
         this.instants = instants;

@@ -1,12 +1,12 @@
 package com.escalationanalyst.process;
 
+import com.escalationanalyst.config.EscalationSettings;
 import javax.script.ScriptEngine;
 import javax.script.ScriptException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,9 +26,9 @@ public class ScriptEngineWarmup {
     private volatile long warmupMillis = -1;
     private volatile String failure;
 
-    ScriptEngineWarmup(ProcessEngine engine, @Value("${escalation.python-warmup:true}") boolean enabled) {
+    ScriptEngineWarmup(ProcessEngine engine, EscalationSettings escalation) {
         this.engine = engine;
-        this.enabled = enabled;
+        this.enabled = escalation.pythonWarmup();
     }
 
     @EventListener(ApplicationReadyEvent.class)

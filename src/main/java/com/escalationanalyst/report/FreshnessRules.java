@@ -1,6 +1,12 @@
 package com.escalationanalyst.report;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code escalation.report.freshness.*}: when a report month's data counts as visibly incomplete, so that the
@@ -15,25 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </ul>
  * {@code trailingMonths}: how many months before the report month make "the usual" pattern.
  */
+@Validated
 @ConfigurationProperties("escalation.report.freshness")
-record FreshnessRules(Boolean enabled, Integer trailingMonths, Double minVolumeRatio, Double minExpectedPerDay,
-                      Integer maxMissingDays, Boolean requireLoadAfterMonthEnd, Boolean holdOnSyncIncident) {
-
-    FreshnessRules {
-        enabled = enabled == null || enabled;
-        trailingMonths = trailingMonths == null ? 3 : trailingMonths;
-        minVolumeRatio = minVolumeRatio == null ? 0.5 : minVolumeRatio;
-        minExpectedPerDay = minExpectedPerDay == null ? 1.0 : minExpectedPerDay;
-        maxMissingDays = maxMissingDays == null ? 1 : maxMissingDays;
-        requireLoadAfterMonthEnd = requireLoadAfterMonthEnd == null || requireLoadAfterMonthEnd;
-        holdOnSyncIncident = holdOnSyncIncident == null || holdOnSyncIncident;
-        if (trailingMonths < 1 || trailingMonths > 24) {
-            throw new IllegalStateException("escalation.report.freshness.trailing-months: " + trailingMonths
-                    + " is not between 1 and 24");
-        }
-        if (minVolumeRatio < 0 || minVolumeRatio > 1) {
-            throw new IllegalStateException("escalation.report.freshness.min-volume-ratio: " + minVolumeRatio
-                    + " is not between 0 (off) and 1");
-        }
-    }
+record FreshnessRules(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("3") @Min(1) @Max(24) int trailingMonths,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double minVolumeRatio,
+        @DefaultValue("1.0") @DecimalMin("0") double minExpectedPerDay,
+        @DefaultValue("1") int maxMissingDays,
+        @DefaultValue("true") boolean requireLoadAfterMonthEnd,
+        @DefaultValue("true") boolean holdOnSyncIncident) {
 }

@@ -2,6 +2,7 @@ package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.patterns.FixSavings;
 import com.escalationanalyst.analysis.DrillDownLinks;
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.period.PeriodResolver;
 import com.escalationanalyst.process.NumberText;
 import com.escalationanalyst.report.MonthlyReportView.CostLine;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 
@@ -45,9 +45,9 @@ class ReportBuilder {
     /** Where readers of the mail reach this application; empty: the report has no links (a mail needs whole URLs). */
     private final String publicUrl;
 
-    ReportBuilder(ITemplateEngine templates, @Value("${escalation.public-url:}") String publicUrl) {
+    ReportBuilder(ITemplateEngine templates, EscalationSettings escalation) {
         this.renderer = new ReportRenderer(templates);
-        String url = publicUrl == null ? "" : publicUrl.trim();
+        String url = escalation.publicUrl() == null ? "" : escalation.publicUrl().trim();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -21,7 +21,6 @@ class ReportRecipientGroups implements SmartInitializingSingleton {
 
     static final String VP_CUSTOMER_EXPERIENCE = "vpCustomerExperience";
     static final String SUPPORT_TEAM_LEADS = "supportTeamLeads";
-    static final String DEFAULT_GROUPS = VP_CUSTOMER_EXPERIENCE + "," + SUPPORT_TEAM_LEADS;
     private static final Map<String, String> NAMES = Map.of(VP_CUSTOMER_EXPERIENCE, "VP of Customer Experience",
             SUPPORT_TEAM_LEADS, "Support team leads");
 

@@ -1,6 +1,7 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.config.CostSettings;
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.config.SettingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -11,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly report's configuration, checked at start: a bad cron, zone or sender stops the application
+ * The monthly report's configuration ({@link ReportProperties}, the business zone, the agent cost), checked at
+ * start: a bad cron, zone or sender stops the application
  * with a message naming the property, rather than failing on the 1st of the month. A malformed recipient
  * does not: it would keep every other recipient from getting the report. It is named in the log once, here,
  * and listed as refused with each report.
@@ -39,14 +41,14 @@ public class ReportSettings {
     private final BigDecimal agentCostPerHour;
     private final String currency;
 
-    ReportSettings(@Value("${escalation.time-zone:UTC}") ZoneId zone,
-                   @Value("${escalation.report.cron:0 0 6 1 * ?}") String cron,
-                   @Value("${escalation.report.recipients:}") String recipients,
-                   @Value("${escalation.report.recipient-groups:" + ReportRecipientGroups.DEFAULT_GROUPS + "}") List<String> recipientGroups,
-                   @Value("${escalation.report.recipient-group:}") String recipientGroup,
-                   @Value("${escalation.report.from:escalation-analyst@localhost}") String from,
-                   @Value("${escalation.report.outbox:${escalation.data-dir:./data}/outbox}") Path outbox,
-                   CostSettings cost) {
+    @Autowired
+    ReportSettings(ReportProperties report, EscalationSettings escalation, CostSettings cost) {
+        this(escalation.timeZone(), report.cron(), report.recipients(), report.recipientGroups(), report.recipientGroup(),
+                report.from(), report.outbox() != null ? report.outbox() : escalation.dataDir().resolve("outbox"), cost);
+    }
+
+    ReportSettings(ZoneId zone, String cron, String recipients, List<String> recipientGroups, String recipientGroup,
+                   String from, Path outbox, CostSettings cost) {
         this.zone = zone;
         try {
             this.cron = CronExpression.parse(cron);

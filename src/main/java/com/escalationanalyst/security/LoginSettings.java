@@ -1,25 +1,33 @@
 package com.escalationanalyst.security;
 
 import java.time.Duration;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code escalation.security.login.*}: the numbers of the failed-login policy ({@link LoginThrottle}).
  * Defaults: five free failures per client address and ten per user; then 1 s, doubling with each further
  * failure, at most 15 minutes per address and 60 seconds per user; failures forgotten after 15 quiet minutes.
  */
+@Validated
 @ConfigurationProperties("escalation.security.login")
-record LoginSettings(Integer freeFailuresPerAddress, Integer freeFailuresPerUser, Duration baseDelay,
-                     Duration maxDelayPerAddress, Duration maxDelayPerUser, Duration forgetAfter, Integer maxTrackedKeys) {
+record LoginSettings(
+        @DefaultValue("5") @Min(1) int freeFailuresPerAddress,
+        @DefaultValue("10") @Min(1) int freeFailuresPerUser,
+        @DefaultValue("1s") @NotNull Duration baseDelay,
+        @DefaultValue("15m") @NotNull Duration maxDelayPerAddress,
+        @DefaultValue("60s") @NotNull Duration maxDelayPerUser,
+        @DefaultValue("15m") @NotNull Duration forgetAfter,
+        @DefaultValue("100000") @Min(1) int maxTrackedKeys) {
 
     LoginSettings {
-        freeFailuresPerAddress = positive("free-failures-per-address", freeFailuresPerAddress, 5);
-        freeFailuresPerUser = positive("free-failures-per-user", freeFailuresPerUser, 10);
-        baseDelay = positive("base-delay", baseDelay, Duration.ofSeconds(1));
-        maxDelayPerAddress = positive("max-delay-per-address", maxDelayPerAddress, Duration.ofMinutes(15));
-        maxDelayPerUser = positive("max-delay-per-user", maxDelayPerUser, Duration.ofSeconds(60));
-        forgetAfter = positive("forget-after", forgetAfter, Duration.ofMinutes(15));
-        maxTrackedKeys = positive("max-tracked-keys", maxTrackedKeys, 100_000);
+        positive("base-delay", baseDelay);
+        positive("max-delay-per-address", maxDelayPerAddress);
+        positive("max-delay-per-user", maxDelayPerUser);
+        positive("forget-after", forgetAfter);
     }
 
     LoginThrottle.Policy policy() {
@@ -27,23 +35,9 @@ record LoginSettings(Integer freeFailuresPerAddress, Integer freeFailuresPerUser
                 maxDelayPerUser, forgetAfter, maxTrackedKeys);
     }
 
-    private static int positive(String key, Integer value, int fallback) {
-        if (value == null) {
-            return fallback;
+    private static void positive(String key, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("escalation.security.login." + key + ": must be above zero, is " + value);
         }
-        if (value < 1) {
-            throw new IllegalStateException("escalation.security.login." + key + ": must be at least 1, is " + value);
-        }
-        return value;
-    }
-
-    private static Duration positive(String key, Duration value, Duration fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalStateException("escalation.security.login." + key + ": must be above zero, is " + value);
-        }
-        return value;
     }
 }

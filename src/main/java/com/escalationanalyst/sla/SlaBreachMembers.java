@@ -1,5 +1,6 @@
 package com.escalationanalyst.sla;
 
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.process.JsonVariables;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /** The tickets that breached each target in an SLA attainment run (table sla_breach_member), for the drill-down. */
@@ -21,10 +21,10 @@ public class SlaBreachMembers {
     private final Duration retention;
 
     SlaBreachMembers(HelpdeskDatabase helpdesk, Clock clock,
-                     @Value("${escalation.archive.retention:P365D}") Duration retention) {
+                     EscalationSettings escalation) {
         this.helpdesk = helpdesk;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = escalation.archive().retention();
     }
 
     /** Keeps the run's breached tickets per target and forgets those of runs past the retention. */

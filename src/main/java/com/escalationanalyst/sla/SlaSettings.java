@@ -1,6 +1,13 @@
 package com.escalationanalyst.sla;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code escalation.sla.*}: how often the SLA monitor runs ({@code cycle}, an ISO 8601 repeating interval, default
@@ -8,21 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * share of a target a running ticket is "at risk" ({@code atRiskShare}, 0.75), and which Camunda group's members see
  * the teams' alert tasks in Tasklist ({@code taskGroup}).
  */
+@Validated
 @ConfigurationProperties("escalation.sla")
-public record SlaSettings(String cycle, Boolean enabled, Double atRiskShare, String taskGroup) {
-
-    public SlaSettings {
-        cycle = cycle == null || cycle.isBlank() ? "R/PT5M" : cycle.trim();
-        enabled = enabled == null || enabled;
-        atRiskShare = atRiskShare == null ? 0.75 : atRiskShare;
-        taskGroup = taskGroup == null || taskGroup.isBlank() ? "escalation-analysts" : taskGroup.trim();
-        if (!(atRiskShare > 0 && atRiskShare < 1)) {
-            throw new IllegalStateException("escalation.sla.at-risk-share: " + atRiskShare + " is not between 0 and 1 (e.g. 0.75)");
-        }
-        if (!cycle.startsWith("R")) {
-            throw new IllegalStateException("escalation.sla.cycle: '" + cycle + "' is not a repeating interval (e.g. R/PT5M)");
-        }
-    }
+public record SlaSettings(
+        @DefaultValue("R/PT5M") @NotNull @Pattern(regexp = "R.*", message = "must be a repeating interval such as R/PT5M") String cycle,
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0.75") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double atRiskShare,
+        @DefaultValue("escalation-analysts") @NotBlank String taskGroup) {
 
     /** The timer's cycle: the configured one, or one so far away that it never fires when the monitor is off. */
     public String timerCycle() {

@@ -1,5 +1,6 @@
 package com.escalationanalyst.sla;
 
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.process.ProcessIds;
 import com.escalationanalyst.sla.SlaTickets.OpenAlert;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +40,11 @@ class UpdateTeamTasksDelegate implements JavaDelegate {
     private final ZoneId zone;
 
     UpdateTeamTasksDelegate(SlaTickets tickets, RuntimeService runtime, Clock clock,
-                            @Value("${escalation.time-zone:UTC}") ZoneId zone) {
+                            EscalationSettings escalation) {
         this.tickets = tickets;
         this.runtime = runtime;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = escalation.timeZone();
     }
 
     @Override

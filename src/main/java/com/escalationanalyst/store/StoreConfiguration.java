@@ -1,6 +1,5 @@
 package com.escalationanalyst.store;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class StoreConfiguration {
 
     @Bean
-    InstantRange instantRange(@Value("${" + InstantRange.MIN_PROPERTY + ":1970-01-01T00:00:00Z}") String min,
-                              @Value("${" + InstantRange.MAX_PROPERTY + ":2100-01-01T00:00:00Z}") String max) {
-        return InstantRange.of(min, max);
+    InstantRange instantRange(ImportSettings settings) {
+        return InstantRange.of(settings.minInstant(), settings.maxInstant());
     }
 }

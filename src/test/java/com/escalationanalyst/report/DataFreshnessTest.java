@@ -23,7 +23,8 @@ class DataFreshnessTest {
     static final YearMonth OCTOBER = YearMonth.of(2026, 10);
     static final Instant MONTH_END = Instant.parse("2026-11-01T00:00:00Z");
     static final Instant AFTER = Instant.parse("2026-11-01T05:40:00Z");
-    static final FreshnessRules DEFAULTS = new FreshnessRules(null, null, null, null, null, null, null);
+    /** The documented defaults (docs/configuration.md): 3 trailing months, 0.5, 1.0 a day, 1 missing day, both holds on. */
+    static final FreshnessRules DEFAULTS = new FreshnessRules(true, 3, 0.5, 1.0, 1, true, true);
 
     static Map<LocalDate, Long> days(YearMonth from, YearMonth to, Function<LocalDate, Long> count) {
         Map<LocalDate, Long> days = new LinkedHashMap<>();
@@ -126,7 +127,7 @@ class DataFreshnessTest {
         DataFreshness f = judge(d -> d.getDayOfMonth() <= 3 ? 1L : 0L, d -> 10L, Instant.parse("2026-10-03T00:00:00Z"),
                 List.of("SyncCrmProcess since 2026-10-30T02:00:00Z: HTTP 503"), off);
         assertThat(f.reasons()).isEmpty();
-        FreshnessRules disabled = new FreshnessRules(false, null, null, null, null, null, null);
+        FreshnessRules disabled = new FreshnessRules(false, 3, 0.5, 1.0, 1, true, true);
         assertThat(judge(d -> 0L, d -> 10L, Instant.parse("2026-10-03T00:00:00Z"), List.of("x"), disabled).complete()).isTrue();
     }
 }

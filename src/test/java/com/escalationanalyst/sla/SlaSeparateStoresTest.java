@@ -57,7 +57,7 @@ class SlaSeparateStoresTest {
                     first-response: {urgent: 1h}
                 """);
         SlaAttainment attainment = new SlaAttainment(helpdesk, tickets,
-                Clock.fixed(Instant.parse("2026-11-30T16:00:00Z"), ZoneOffset.UTC), new SlaSettings(null, null, null, null));
+                Clock.fixed(Instant.parse("2026-11-30T16:00:00Z"), ZoneOffset.UTC), new SlaSettings("R/PT5M", true, 0.75, "escalation-analysts"));
         SlaAttainment.Counts counts = attainment.measure(new Period(
                 java.time.ZonedDateTime.parse("2026-11-01T00:00:00Z"), java.time.ZonedDateTime.parse("2026-12-01T00:00:00Z"),
                 ZoneOffset.UTC, "November 2026"), policies);

@@ -1,5 +1,6 @@
 package com.escalationanalyst.analysis.patterns;
 
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.process.JsonVariables;
 import java.sql.Timestamp;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /** SQL of {@code cluster_member}: every ticket of each cluster a patterns run reported, for its drill-down. */
@@ -20,10 +20,10 @@ public class ClusterMembers {
     private final Duration retention;
 
     ClusterMembers(HelpdeskDatabase helpdesk, Clock clock,
-                   @Value("${escalation.archive.retention:P365D}") Duration retention) {
+                   EscalationSettings escalation) {
         this.helpdesk = helpdesk;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = escalation.archive().retention();
     }
 
     /** Keeps the run's clusters (numbered by their place in its answer) and forgets those past the retention. */

@@ -1,6 +1,7 @@
 package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
+import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.helpdesk.NoteMatchStore;
 import com.escalationanalyst.knowledge.KnowledgeService;
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -59,12 +59,12 @@ public class NoteEmbeddingBackfill {
     private boolean everything;
 
     NoteEmbeddingBackfill(PatternQueries queries, NoteEmbeddingStore store, NoteMatchStore decisions,
-                          KnowledgeService knowledge, @Value("${escalation.embeddings.backfill:true}") boolean enabled) {
+                          KnowledgeService knowledge, EscalationSettings escalation) {
         this.decisions = decisions;
         this.knowledge = knowledge;
         this.queries = queries;
         this.store = store;
-        this.enabled = enabled;
+        this.enabled = escalation.embeddings().backfill();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

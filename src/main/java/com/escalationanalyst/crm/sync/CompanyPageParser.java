@@ -21,9 +21,9 @@ final class CompanyPageParser {
 
     static final String UNKNOWN_SEGMENT = "unknown";
 
-    private final CrmSyncSettings.Properties names;
+    private final CrmFeedProperties.Properties names;
 
-    CompanyPageParser(CrmSyncSettings.Properties names) {
+    CompanyPageParser(CrmFeedProperties.Properties names) {
         this.names = names;
     }
 

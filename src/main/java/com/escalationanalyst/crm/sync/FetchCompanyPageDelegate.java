@@ -106,7 +106,7 @@ class FetchCompanyPageDelegate implements JavaDelegate {
             body.put("after", after);
         }
         ArrayNode properties = body.putArray("properties");
-        CrmSyncSettings.Properties p = settings.properties();
+        CrmFeedProperties.Properties p = settings.properties();
         for (String name : new String[] {p.accountId(), p.name(), p.segment(), p.tier(), p.region(), p.industry(), p.arr()}) {
             properties.add(name);
         }

@@ -2,11 +2,12 @@ package com.escalationanalyst.helpdesk.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code escalation.sync.helpdesk.*}: where the Zendesk-compatible API is, how to authenticate (the
+ * {@code escalation.sync.helpdesk.*} ({@link HelpdeskFeedProperties}): where the Zendesk-compatible API is, how to authenticate (the
  * token comes from the environment, {@code HELPDESK_API_TOKEN}, and is only ever put in a request header),
  * how often to sync, and which custom fields hold the escalation flag, reason code, product area and
  * handle time.
@@ -25,16 +26,15 @@ public class HelpdeskSyncSettings {
     private final long productAreaFieldId;
     private final long handleTimeFieldId;
 
-    HelpdeskSyncSettings(@Value("${escalation.sync.helpdesk.base-url:}") String baseUrl,
-                         @Value("${escalation.sync.helpdesk.user:}") String user,
-                         @Value("${HELPDESK_API_TOKEN:}") String token,
-                         @Value("${escalation.sync.helpdesk.cycle:R/PT15M}") String cycle,
-                         @Value("${escalation.sync.helpdesk.enabled:true}") boolean enabled,
-                         @Value("${escalation.sync.helpdesk.start-time:0}") long startTime,
-                         @Value("${escalation.sync.helpdesk.fields.escalated:0}") long escalatedFieldId,
-                         @Value("${escalation.sync.helpdesk.fields.reason-code:0}") long reasonCodeFieldId,
-                         @Value("${escalation.sync.helpdesk.fields.product-area:0}") long productAreaFieldId,
-                         @Value("${escalation.sync.helpdesk.fields.handle-time:0}") long handleTimeFieldId) {
+    @Autowired
+    HelpdeskSyncSettings(HelpdeskFeedProperties feed, @Value("${HELPDESK_API_TOKEN:}") String token) {
+        this(feed.baseUrl(), feed.user(), token, feed.cycle(), feed.enabled(), feed.startTime(),
+                feed.fields().escalated(), feed.fields().reasonCode(), feed.fields().productArea(),
+                feed.fields().handleTime());
+    }
+
+    HelpdeskSyncSettings(String baseUrl, String user, String token, String cycle, boolean enabled, long startTime,
+                         long escalatedFieldId, long reasonCodeFieldId, long productAreaFieldId, long handleTimeFieldId) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.user = user;
         this.token = token;
