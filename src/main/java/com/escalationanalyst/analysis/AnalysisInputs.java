@@ -74,6 +74,8 @@ public class AnalysisInputs {
                 throw InputRefusedException.refuse(execution, name, "is longer than " + max + " characters");
             }
         }
+        // the review task is for the person who started the run from a form; the API and a question get the answer
+        execution.setVariable(AnalysisVariables.REVIEW_REQUESTED, typed.get(AnalysisVariables.SOURCE) == null);
         try {
             filters.checkAccountValues((String) typed.get(AnalysisVariables.SEGMENT),
                     (String) typed.get(AnalysisVariables.TIER), (String) typed.get(AnalysisVariables.REGION));

@@ -21,6 +21,10 @@ public final class AnalysisVariables {
     /** Started by AskEscalationAnalystProcess, which shows the answer itself. */
     public static final String SOURCE_ASK = "ask";
     public static final String INITIATOR = "initiator";
+    /** Set as a run starts: true when a person started it from Tasklist and waits for the review task. */
+    public static final String REVIEW_REQUESTED = "reviewRequested";
+    /** Set by the first step of the self-check, the question and the report: true when someone waits to read it. */
+    public static final String READER_WAITING = "readerWaiting";
 
     /** The resolved period. */
     public static final String PERIOD_FROM = PeriodVariables.PERIOD_FROM;

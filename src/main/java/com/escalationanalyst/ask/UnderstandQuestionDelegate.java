@@ -42,6 +42,7 @@ class UnderstandQuestionDelegate implements JavaDelegate {
                         + ". Which period do you mean?");
             }
         }
+        execution.setVariable(AnalysisVariables.READER_WAITING, execution.getVariable(AnalysisVariables.SOURCE) == null);
         execution.setVariable(AskVariables.ASKED_SKILL, u.skill());
         execution.setVariable(AnalysisVariables.PERIOD, u.period());
         execution.setVariable(AnalysisVariables.PRODUCT_AREA, u.productArea());

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Cross-reference known issues": the known issues the report month's escalations match, per root cause, and
+ * "Match the month's known issues": the known issues the report month's escalations match, per root cause, and
  * its candidate new known issues (clusters of similar unmatched product-bug notes).
  */
 @Component("matchReportKnownIssuesDelegate")

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Pull previous month's escalations": the report month's figures and its SLA attainment. */
+/** "Pull the report month's escalations": the report month's figures and its SLA attainment. */
 @Component("pullReportMonthDelegate")
 class PullReportMonthDelegate implements JavaDelegate {
 

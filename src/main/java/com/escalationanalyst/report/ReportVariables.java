@@ -19,6 +19,8 @@ public final class ReportVariables {
     public static final String TIME_ZONE = "timeZone";
     public static final String CURRENCY = "currency";
     public static final String ALREADY_SENT = "alreadySent";
+    /** Set by "Resolve report month": the person who asked for it from Tasklist waits for "Read the report". */
+    public static final String READER_WAITING = "readerWaiting";
     /** Set by "Resolve report month" when the report is to be sent: {recipients: [...], refused: [{address, reason}]}. */
     public static final String RECIPIENTS = "recipients";
     public static final String KNOWLEDGE_GENERATION = "knowledgeGeneration";

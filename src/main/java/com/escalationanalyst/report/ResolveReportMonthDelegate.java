@@ -82,6 +82,7 @@ class ResolveReportMonthDelegate implements JavaDelegate {
         execution.setVariable(SEND, request.send());
         execution.setVariable(FORCE, request.force());
         execution.setVariable(ReportVariables.ALREADY_SENT, sent.isPresent());
+        execution.setVariable(ReportVariables.READER_WAITING, ReportVariables.TRIGGER_FORM.equals(trigger));
         execution.setVariable(ReportVariables.RECIPIENTS, JsonVariables.json(to));
         execution.setVariable(ReportVariables.KNOWLEDGE_GENERATION, knowledge.current().generation());
         execution.setVariable(ReportVariables.TREND_RULES, JsonVariables.json(trendRules));

@@ -1,5 +1,6 @@
 package com.escalationanalyst.selfcheck;
 
+import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import java.time.OffsetDateTime;
@@ -29,6 +30,8 @@ class CountStoreRowsDelegate implements JavaDelegate {
                 """);
         OffsetDateTime latest = helpdesk.jdbc().queryForObject("SELECT MAX(created_at) FROM ticket", OffsetDateTime.class);
         Long accounts = crm.jdbc().queryForObject("SELECT COUNT(*) FROM account", Long.class);
+        execution.setVariable(AnalysisVariables.READER_WAITING,
+                !AnalysisVariables.SOURCE_API.equals(execution.getVariable(AnalysisVariables.SOURCE)));
         execution.setVariable(SelfCheckVariables.TICKET_COUNT, ((Number) tickets.get("tickets")).longValue());
         execution.setVariable(SelfCheckVariables.ESCALATED_COUNT, ((Number) tickets.get("escalated")).longValue());
         execution.setVariable(SelfCheckVariables.ACCOUNT_COUNT, accounts);

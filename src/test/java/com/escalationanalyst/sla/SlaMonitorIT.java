@@ -216,6 +216,32 @@ class SlaMonitorIT {
     }
 
     @Test
+    void theProcessRefusesWhatTheAttainmentCannotUseAndStartsNothing() {
+        ClockUtil.setCurrentTime(Date.from(ny(11, 30, 12, 0)));
+        long runs = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.MEASURE_SLA_ATTAINMENT).count();
+        // field → the words of the step that refuses it: the start listener (inputs) or "Resolve period"
+        Map<String, String[]> refusals = Map.of(
+                "{\"period\":\"last 30 days\",\"productArea\":\"Billing\"}",
+                new String[] {"productArea", "productArea: SLA attainment is measured over every product area"},
+                "{\"period\":\"last 30 days\",\"colour\":\"red\"}",
+                new String[] {"colour", "colour: unknown input; the inputs are"},
+                "{\"period\":\"the week after next\"}",
+                new String[] {"period", "period: 'the week after next'"});
+        for (Map.Entry<String, String[]> refusal : refusals.entrySet()) {
+            var response = new Api(port).post("/api/analyses/sla-attainment", "application/json",
+                    refusal.getKey().getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            JsonNode problem = Api.json(response);
+            assertThat(problem.get("type").asText()).isEqualTo("/problems/invalid-field");
+            assertThat(problem.get("field").asText()).isEqualTo(refusal.getValue()[0]);
+            assertThat(problem.get("detail").asText()).startsWith(refusal.getValue()[1]);
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.MEASURE_SLA_ATTAINMENT).count()).as("nothing started").isEqualTo(runs);
+    }
+
+    @Test
     void attainmentPerTargetAndDimensionAndTheRiskOfEscalationAfterABreach() {
         ClockUtil.setCurrentTime(Date.from(ny(11, 30, 12, 0)));
         var response = new Api(port).post("/api/analyses/sla-attainment", "application/json",

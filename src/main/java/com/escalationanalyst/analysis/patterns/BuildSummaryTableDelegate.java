@@ -46,7 +46,7 @@ class BuildSummaryTableDelegate implements JavaDelegate {
         JsonNode ranking = JsonVariables.read(execution, PatternVariables.RANKING);
         JsonNode findings = JsonVariables.read(execution, PatternVariables.FINDINGS);
         JsonNode recommendations = JsonVariables.read(execution, PatternVariables.RECOMMENDATIONS);
-        // decided once, in "Cross-reference known issues", as an input of the decision
+        // decided once, in "Relate known issues to root causes", as an input of the decision
         Set<String> documentedBug = new HashSet<>();
         for (JsonNode input : JsonVariables.read(execution, PatternVariables.RECOMMENDATION_INPUTS)) {
             if (input.get("knownIssueMatched").asBoolean()) {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Pull escalated tickets": the period's ticket total, and one streamed pass over its escalated
+ * "Pull escalated tickets and match known issues": the period's ticket total, and one streamed pass over its escalated
  * tickets (docs/design.md, "Architecture": cube and note stream) that builds the escalation cube (root cause × product area:
  * count, resolved, summed resolution time; reason codes mapped with the active map) and matches each
  * ticket's subject and notes against the known issues as it goes by; the notes are not kept. The

@@ -347,7 +347,7 @@ class PatternsAnalysisIT {
         }
         assertThat(instance).isWaitingAt("Task_ReviewEscalationPatterns")
                 .hasPassed("Task_ResolvePeriod", "Task_PullEscalatedTickets", "Task_GroupAndRankRootCauses",
-                        "Task_CrossReferenceKnownIssues", "Task_RecommendAction", "Task_BuildSummaryTable");
+                        "Task_RelateKnownIssues", "Task_RecommendAction", "Task_BuildSummaryTable");
         assertThat(task(instance)).isAssignedTo(TestCredentials.ADMIN);
         assertThat(taskService.createTaskQuery().taskId(task(instance).getId()).initializeFormKeys().singleResult()
                 .getCamundaFormRef().getKey()).isEqualTo("reviewEscalationPatterns");

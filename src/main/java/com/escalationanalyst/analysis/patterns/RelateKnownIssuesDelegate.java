@@ -9,13 +9,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Cross-reference known issues": relates the known-issue matches found while the escalated tickets
- * streamed ({@code knownIssueFindings}, see "Pull escalated tickets") to the ranked root causes: per
+ * "Relate known issues to root causes": relates the known-issue matches found while the escalated tickets
+ * streamed ({@code knownIssueFindings}, see "Pull escalated tickets and match known issues") to the ranked root causes: per
  * root cause, whether a documented bug explains enough of one of its patterns and that issue's status,
  * the inputs of the "Recommend action" decision.
  */
-@Component("crossReferenceKnownIssuesDelegate")
-class CrossReferenceKnownIssuesDelegate implements JavaDelegate {
+@Component("relateKnownIssuesDelegate")
+class RelateKnownIssuesDelegate implements JavaDelegate {
 
     record DecisionInput(String rootCause, long escalations, boolean knownIssueMatched, String knownIssueStatus) {
     }
