@@ -1,5 +1,6 @@
 package com.escalationanalyst.ask;
 
+import com.escalationanalyst.process.NumberText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ final class AnswerNarrative {
     }
 
     private static String percent(JsonNode value) {
-        return value == null || value.isNull() ? "no tickets" : String.format(Locale.ROOT, "%.2f %%", value.asDouble());
+        return value == null || value.isNull() ? "no tickets" : NumberText.percent(value.asDouble());
     }
 
     private static String rootCause(String code) {

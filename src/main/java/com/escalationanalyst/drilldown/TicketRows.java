@@ -1,13 +1,13 @@
 package com.escalationanalyst.drilldown;
 
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketWindow;
 import com.escalationanalyst.knowledge.RootCause;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -78,9 +78,9 @@ class TicketRows {
     }
 
     private static String where(TicketSelection selection, List<Object> args) {
-        StringBuilder where = new StringBuilder(" WHERE t.created_at >= ? AND t.created_at < ?");
-        args.add(selection.filter().period().fromInstant().atOffset(ZoneOffset.UTC));
-        args.add(selection.filter().period().toInstant().atOffset(ZoneOffset.UTC));
+        StringBuilder where = new StringBuilder(" WHERE ").append(TicketWindow.CREATED_IN_PERIOD);
+        args.add(TicketWindow.from(selection.filter().period()));
+        args.add(TicketWindow.to(selection.filter().period()));
         if (selection.filter().productArea() != null) {
             where.append(" AND t.product_area = ?");
             args.add(selection.filter().productArea());

@@ -8,6 +8,16 @@ public final class NumberText {
     private NumberText() {
     }
 
+    /** A rate in percent with two decimals, as the report, its subject and the answers write it: "6.25%". */
+    public static String percent(double value) {
+        return String.format(Locale.ROOT, "%.2f%%", value);
+    }
+
+    /** A change of a rate in percentage points, signed: "+0.40 pts", "-1.25 pts". */
+    public static String points(double change) {
+        return String.format(Locale.ROOT, "%+.2f pts", change);
+    }
+
     /** A p-value with four decimals, "< 0.0001" below that. */
     public static String pValue(double p) {
         return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);

@@ -28,6 +28,7 @@ public final class RateTrendChart {
 
     static final String FORECAST = "Forecast (95% interval)";
     static final Color FORECAST_COLOR = new Color(0xD9, 0x7B, 0x29);
+    static final Color RATE_COLOR = new Color(0x1F, 0x6F, 0xB2);
 
     /** One month of the chart; null values leave a gap. */
     public record MonthRate(String month, Double rate, Double movingAverage3) {
@@ -72,7 +73,7 @@ public final class RateTrendChart {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesPaint(0, new Color(0x1F, 0x6F, 0xB2));
+        renderer.setSeriesPaint(0, RATE_COLOR);
         renderer.setSeriesStroke(0, new BasicStroke(2.5f));
         renderer.setSeriesShapesVisible(0, true);
         renderer.setSeriesPaint(1, new Color(0x9A, 0xA5, 0xB1));

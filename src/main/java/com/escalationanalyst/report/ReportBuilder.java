@@ -147,7 +147,7 @@ class ReportBuilder {
         if ("up".equals(direction) || "down".equals(direction)) {
             return direction + " " + points(pts) + ", a significant change" + p;
         }
-        return String.format(Locale.ROOT, "%+.2f pts", pts.asDouble()) + ", not a significant change" + p;
+        return NumberText.points(pts.asDouble()) + ", not a significant change" + p;
     }
 
     private static String pText(double p) {
@@ -178,12 +178,12 @@ class ReportBuilder {
             Double rate = attainment(now.get(names[i]));
             Double previous = before == null || before.isNull() ? null : attainment(before.get(names[i]));
             text.append(i == 0 ? "first response " : "; resolution ")
-                    .append(rate == null ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.2f%%", rate));
+                    .append(rate == null ? NOT_AVAILABLE : NumberText.percent(rate));
             if (previous != null) {
                 text.append(" (").append(PeriodResolver.monthLabel(month.minusMonths(1)).split(" ")[0]).append(' ')
-                        .append(String.format(Locale.ROOT, "%.2f%%", previous));
+                        .append(NumberText.percent(previous));
                 if (rate != null) {
-                    text.append(String.format(Locale.ROOT, ", %+.2f pts", rate - previous));
+                    text.append(", ").append(NumberText.points(rate - previous));
                 }
                 text.append(')');
             }
@@ -253,7 +253,7 @@ class ReportBuilder {
     }
 
     static String percent(JsonNode node) {
-        return node == null || node.isNull() ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.2f%%", node.asDouble());
+        return node == null || node.isNull() ? NOT_AVAILABLE : NumberText.percent(node.asDouble());
     }
 
     static String points(JsonNode node) {

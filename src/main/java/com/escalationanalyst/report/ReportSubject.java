@@ -1,5 +1,6 @@
 package com.escalationanalyst.report;
 
+import com.escalationanalyst.process.NumberText;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public final class ReportSubject {
         if (rate == null) {
             return "Escalations " + name + ": no tickets";
         }
-        String head = String.format(Locale.ROOT, "Escalations %s: %.2f%%", name, rate);
+        String head = "Escalations " + name + ": " + NumberText.percent(rate);
         if (changePts == null) {
             return head + " (no data for " + previous + ")";
         }

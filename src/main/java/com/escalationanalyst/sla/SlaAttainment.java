@@ -1,6 +1,7 @@
 package com.escalationanalyst.sla;
 
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketWindow;
 import com.escalationanalyst.knowledge.SlaPolicies;
 import com.escalationanalyst.knowledge.SlaPolicies.Policy;
 import com.escalationanalyst.period.Period;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,20 +58,20 @@ public class SlaAttainment {
 
     /** As above for the first {@code dimensions} of {@link #DIMENSIONS} (1: all tickets only). */
     Counts measure(Period period, SlaPolicies policies, int dimensions) {
-        Object from = period.fromInstant().atOffset(ZoneOffset.UTC);
-        Object to = period.toInstant().atOffset(ZoneOffset.UTC);
+        Object from = TicketWindow.from(period);
+        Object to = TicketWindow.to(period);
         Map<String, List<Object[]>> changes = new HashMap<>();
         helpdesk.jdbc().query("""
                 SELECT c.ticket_id, c.changed_at, c.status FROM ticket_status_change c JOIN ticket t ON t.ticket_id = c.ticket_id
-                WHERE t.created_at >= ? AND t.created_at < ? ORDER BY c.ticket_id, c.changed_at""", rs -> {
+                WHERE %s ORDER BY c.ticket_id, c.changed_at""".formatted(TicketWindow.CREATED_IN_PERIOD), rs -> {
             changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)});
         }, from, to);
         // with both stores in one database the accounts are joined in; otherwise looked up in the CRM store
         boolean join = tickets.sameDatabase();
         Map<String, String[]> accounts = join ? Map.of() : tickets.accounts(new java.util.HashSet<>(helpdesk.jdbc()
-                .queryForList("SELECT DISTINCT account_id FROM ticket WHERE created_at >= ? AND created_at < ?"
-                        + " AND account_id IS NOT NULL", String.class, from, to)));
+                .queryForList("SELECT DISTINCT t.account_id FROM ticket t WHERE " + TicketWindow.CREATED_IN_PERIOD
+                        + " AND t.account_id IS NOT NULL", String.class, from, to)));
         Map<String, BusinessTime.Spans> calendars = new HashMap<>();
         Instant now = clock.instant();
         // [target][dimension] -> value -> {met, breached, running}
@@ -95,8 +95,8 @@ public class SlaAttainment {
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
                        t.first_response_at, t.escalated, t.escalated_at, r.resolved_at, %s
                 FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id %s
-                WHERE t.created_at >= ? AND t.created_at < ?""".formatted(join ? "a.tier, a.segment" : "NULL, NULL",
-                join ? "LEFT JOIN account a ON a.account_id = t.account_id" : ""), rs -> {
+                WHERE %s""".formatted(join ? "a.tier, a.segment" : "NULL, NULL",
+                join ? "LEFT JOIN account a ON a.account_id = t.account_id" : "", TicketWindow.CREATED_IN_PERIOD), rs -> {
             counted[0]++;
             String ticketId = rs.getString(1);
             String priority = rs.getString(4);

@@ -85,8 +85,8 @@ class AskIT {
         // Billing in September: T-7, T-9, T-11, T-13, T-15; escalated T-9 and T-15, both BUG-CONFIRMED
         assertThat(answer.at("/result/totalTickets").asLong()).isEqualTo(5);
         assertThat(answer.at("/result/escalatedTickets").asLong()).isEqualTo(2);
-        assertThat(answer.get("narrative").asText()).startsWith("5 tickets, 2 of them escalated (40.00 %).")
-                .contains("2 escalations (100.00 % of escalations)")
+        assertThat(answer.get("narrative").asText()).startsWith("5 tickets, 2 of them escalated (40.00%).")
+                .contains("2 escalations (100.00% of escalations)")
                 // handle times 10 + n minutes: T-9 19, T-15 25, mean 22; 2 × 22 / 60 h × 38 USD = 27.87
                 .contains("estimated cost 28 USD");
         JsonNode kept = Api.json(analyst.get("/api/analyses")).get("runs").get(0);
@@ -105,7 +105,7 @@ class AskIT {
         // Q3: August's 5 and September's 10 tickets (T-1 … T-15); escalated T-3, T-6, T-9, T-12, T-15
         assertThat(answer.at("/result/totalTickets").asLong()).isEqualTo(15);
         assertThat(answer.at("/result/escalatedTickets").asLong()).isEqualTo(5);
-        assertThat(answer.get("narrative").asText()).startsWith("Overall 15 tickets, 5 escalated (33.33 %)");
+        assertThat(answer.get("narrative").asText()).startsWith("Overall 15 tickets, 5 escalated (33.33%)");
     }
 
     @Test
@@ -155,7 +155,7 @@ class AskIT {
         assertThat(task.getAssignee()).isEqualTo("asker");
         // Notifications in October: T-16, T-18, … T-30 (8 tickets); escalated T-18, T-24, T-30
         assertThat((String) runtimeService.getVariable(instance.getId(), "narrative"))
-                .startsWith("8 tickets, 3 of them escalated (37.50 %).");
+                .startsWith("8 tickets, 3 of them escalated (37.50%).");
         assertThat(runtimeService.getVariable(instance.getId(), "understood"))
                 .isEqualTo("Escalation patterns for Notifications: 1 Oct – 31 Oct 2026");
     }

@@ -91,7 +91,8 @@ class HelpdeskOutagePostgresIT {
         int attempts = 0;
         Job job = managementService.createJobQuery().jobId(timer.getId()).singleResult();
         while (job.getRetries() > 0) {
-            assertThatThrownBy(() -> managementService.executeJob(timer.getId())).isNotNull();
+            assertThatThrownBy(() -> managementService.executeJob(timer.getId()))
+                    .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
             attempts++;
             job = managementService.createJobQuery().jobId(timer.getId()).singleResult();
         }

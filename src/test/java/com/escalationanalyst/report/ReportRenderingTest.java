@@ -121,6 +121,45 @@ class ReportRenderingTest {
         assertThat(columns.stream().mapToInt(Integer::intValue).min().getAsInt()).isGreaterThan(RateTrendChart.WIDTH / 2);
     }
 
+    @Test
+    void theRateLineFollowsTheRates() throws Exception {
+        List<MonthRate> rising = List.of(new MonthRate("2026-05", 2.0, null), new MonthRate("2026-06", 4.0, null),
+                new MonthRate("2026-07", 6.0, null), new MonthRate("2026-08", 8.0, null),
+                new MonthRate("2026-09", 10.0, null), new MonthRate("2026-10", 12.0, null));
+        List<MonthRate> falling = List.of(new MonthRate("2026-05", 12.0, null), new MonthRate("2026-06", 10.0, null),
+                new MonthRate("2026-07", 8.0, null), new MonthRate("2026-08", 6.0, null),
+                new MonthRate("2026-09", 4.0, null), new MonthRate("2026-10", 2.0, null));
+        // image rows grow downwards: a rising rate's line is lowest in the first third of the width, highest in the
+        // last, and the middle third lies between; a falling one the other way round
+        int[] up = thirds(ImageIO.read(new ByteArrayInputStream(RateTrendChart.png(rising))));
+        int[] down = thirds(ImageIO.read(new ByteArrayInputStream(RateTrendChart.png(falling))));
+        assertThat(up[0]).as("rising: first third below the middle").isGreaterThan(up[1] + 20);
+        assertThat(up[1]).as("rising: middle third below the last").isGreaterThan(up[2] + 20);
+        assertThat(down[2]).as("falling: last third below the middle").isGreaterThan(down[1] + 20);
+        assertThat(down[1]).as("falling: middle third below the first").isGreaterThan(down[0] + 20);
+    }
+
+    /** The mean row of the rate line's pixels in each third of the plot's width (the legend below left out). */
+    static int[] thirds(BufferedImage image) {
+        long[] sum = new long[3];
+        long[] count = new long[3];
+        for (int y = 0; y < image.getHeight() - 40; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (RateTrendChart.RATE_COLOR.getRGB() & 0xFFFFFF)) {
+                    int third = Math.min(2, 3 * x / image.getWidth());
+                    sum[third] += y;
+                    count[third]++;
+                }
+            }
+        }
+        int[] means = new int[3];
+        for (int third = 0; third < 3; third++) {
+            assertThat(count[third]).as("rate pixels in third " + (third + 1)).isPositive();
+            means[third] = (int) (sum[third] / count[third]);
+        }
+        return means;
+    }
+
     /** The x of every pixel (in the plot, above the legend) that has exactly this colour. */
     static List<Integer> columnsOf(BufferedImage image, java.awt.Color colour) {
         List<Integer> xs = new java.util.ArrayList<>();

@@ -2,13 +2,13 @@ package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketWindow;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.InLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -122,7 +122,7 @@ class PatternQueries {
     }
 
     private static String where(TicketFilter filter) {
-        StringBuilder where = new StringBuilder("t.created_at >= ? AND t.created_at < ?");
+        StringBuilder where = new StringBuilder(TicketWindow.CREATED_IN_PERIOD);
         if (filter.productArea() != null) {
             where.append(" AND t.product_area = ?");
         }
@@ -138,9 +138,7 @@ class PatternQueries {
             throws SQLException {
         PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(fetchSize);
-        int i = 1;
-        ps.setObject(i++, filter.period().fromInstant().atOffset(ZoneOffset.UTC));
-        ps.setObject(i++, filter.period().toInstant().atOffset(ZoneOffset.UTC));
+        int i = TicketWindow.bind(ps, 1, filter.period());
         if (filter.productArea() != null) {
             ps.setString(i++, filter.productArea());
         }

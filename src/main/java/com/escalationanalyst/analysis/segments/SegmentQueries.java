@@ -3,9 +3,9 @@ package com.escalationanalyst.analysis.segments;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketWindow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -30,8 +30,7 @@ class SegmentQueries {
     Map<String, AccountTotals> totalsByAccount(TicketFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 SELECT COALESCE(t.account_id, ''), COUNT(*), SUM(CASE WHEN t.escalated THEN 1 ELSE 0 END)
-                FROM ticket t
-                WHERE t.created_at >= ? AND t.created_at < ?""");
+                FROM ticket t""" + " WHERE " + TicketWindow.CREATED_IN_PERIOD);
         if (filter.productArea() != null) {
             sql.append(" AND t.product_area = ?");
         }
@@ -42,8 +41,7 @@ class SegmentQueries {
         helpdesk.jdbc().query(con -> {
             PreparedStatement ps = con.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
-            ps.setObject(1, filter.period().fromInstant().atOffset(ZoneOffset.UTC));
-            ps.setObject(2, filter.period().toInstant().atOffset(ZoneOffset.UTC));
+            TicketWindow.bind(ps, 1, filter.period());
             if (filter.productArea() != null) {
                 ps.setString(3, filter.productArea());
             }

@@ -1,5 +1,6 @@
 package com.escalationanalyst.crm.sync;
 
+import com.escalationanalyst.sync.FeedSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * property); the default is the CRM's own company id.
  */
 @Component("crmSyncSettings")
-public class CrmSyncSettings {
+public class CrmSyncSettings implements FeedSettings {
 
     private final String baseUrl;
     private final String token;
@@ -33,15 +34,18 @@ public class CrmSyncSettings {
     }
 
     /** The timer's cycle ({@code ${crmSyncSettings.cycle()}} in the model). */
+    @Override
     public String cycle() {
         return cycle;
     }
 
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return enabled;
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return baseUrl;
     }
 

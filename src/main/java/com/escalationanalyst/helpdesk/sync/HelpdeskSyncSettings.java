@@ -1,5 +1,6 @@
 package com.escalationanalyst.helpdesk.sync;
 
+import com.escalationanalyst.sync.FeedSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * handle time.
  */
 @Component("helpdeskSyncSettings")
-public class HelpdeskSyncSettings {
+public class HelpdeskSyncSettings implements FeedSettings {
 
     private final String baseUrl;
     private final String user;
@@ -48,15 +49,18 @@ public class HelpdeskSyncSettings {
     }
 
     /** The timer's cycle ({@code ${helpdeskSyncSettings.cycle()}} in the model). */
+    @Override
     public String cycle() {
         return cycle;
     }
 
-    boolean enabled() {
+    @Override
+    public boolean enabled() {
         return enabled;
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return baseUrl;
     }
 
