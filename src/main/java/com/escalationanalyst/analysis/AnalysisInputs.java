@@ -1,7 +1,6 @@
 package com.escalationanalyst.analysis;
 
 import com.escalationanalyst.process.InputRefusedException;
-
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;

@@ -39,18 +39,10 @@ public class TicketFilterFactory {
                         + " know (segment " + TicketFilter.UNKNOWN_SEGMENT + ") have no " + (t != null ? "tier" : "region"));
             }
             return new TicketFilter(period, area, TicketFilter.UNKNOWN_SEGMENT, null, null,
-                    crm.jdbc().queryForList("SELECT account_id FROM account", String.class), true);
+                    crm.accountIds(), true);
         }
         checkAccountValues(seg, t, r);
-        StringBuilder sql = new StringBuilder("SELECT account_id FROM account WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        for (String[] condition : new String[][] {{"segment", seg}, {"tier", t}, {"region", r}}) {
-            if (condition[1] != null) {
-                sql.append(" AND ").append(condition[0]).append(" = ?");
-                args.add(condition[1]);
-            }
-        }
-        List<String> accounts = crm.jdbc().queryForList(sql.toString(), String.class, args.toArray());
+        List<String> accounts = crm.accountIdsWith(seg, t, r);
         if (accounts.isEmpty()) {
             throw new AnalysisRequestException(r != null ? "region" : "tier", "no account is in "
                     + describe(seg, t, r) + " together");
@@ -69,9 +61,8 @@ public class TicketFilterFactory {
         if (value == null || (unknownAllowed && value.equalsIgnoreCase(TicketFilter.UNKNOWN_SEGMENT))) {
             return;
         }
-        if (crm.jdbc().queryForObject("SELECT COUNT(*) FROM account WHERE " + column + " = ?", Long.class, value) == 0) {
-            List<String> values = crm.jdbc().queryForList("SELECT DISTINCT " + column + " FROM account WHERE " + column
-                    + " IS NOT NULL ORDER BY " + column, String.class);
+        if (!crm.anyAccountWith(column, value)) {
+            List<String> values = crm.valuesOf(column);
             throw new AnalysisRequestException(column, "no account is in " + column + " '" + value + "'; the "
                     + column + "s are " + String.join(", ", values)
                     + (unknownAllowed ? " and " + TicketFilter.UNKNOWN_SEGMENT : ""));

@@ -1,7 +1,6 @@
 package com.escalationanalyst.csv;
 
 import com.escalationanalyst.csv.CsvFields;
-
 import java.util.List;
 
 /** The columns of one kind of CSV file and how a record becomes a row. */

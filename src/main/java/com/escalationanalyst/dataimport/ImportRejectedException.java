@@ -1,10 +1,9 @@
 package com.escalationanalyst.dataimport;
 
-import com.escalationanalyst.csv.ImportError;
-
 import com.escalationanalyst.api.ApiException;
 import com.escalationanalyst.api.ProblemError;
 import com.escalationanalyst.api.ProblemType;
+import com.escalationanalyst.csv.ImportError;
 import java.util.List;
 import java.util.Map;
 

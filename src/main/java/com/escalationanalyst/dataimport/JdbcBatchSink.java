@@ -1,7 +1,6 @@
 package com.escalationanalyst.dataimport;
 
 import com.escalationanalyst.store.StagedTable;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,6 @@
 package com.escalationanalyst.dataimport;
 
 import com.escalationanalyst.store.StagedTable;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -1,20 +1,14 @@
 package com.escalationanalyst.dataimport;
 
-import com.escalationanalyst.store.StagedTable;
-
-import com.escalationanalyst.csv.ImportError;
-
-import com.escalationanalyst.csv.CsvRowFormat;
-
 import com.escalationanalyst.csv.CsvFields;
-
-import com.escalationanalyst.csv.CsvSyntaxException;
-
 import com.escalationanalyst.csv.CsvReader;
-
+import com.escalationanalyst.csv.CsvRowFormat;
+import com.escalationanalyst.csv.CsvSyntaxException;
+import com.escalationanalyst.csv.ImportError;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.ImportSettings;
 import com.escalationanalyst.store.InstantRange;
+import com.escalationanalyst.store.StagedTable;
 import com.escalationanalyst.store.StoreDatabase;
 import java.io.IOException;
 import java.io.InputStream;

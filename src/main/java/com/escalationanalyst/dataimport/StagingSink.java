@@ -1,8 +1,7 @@
 package com.escalationanalyst.dataimport;
 
-import com.escalationanalyst.store.StagedTable;
-
 import com.escalationanalyst.store.Dialect;
+import com.escalationanalyst.store.StagedTable;
 import com.escalationanalyst.store.StoreDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

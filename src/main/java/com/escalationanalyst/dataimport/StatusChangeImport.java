@@ -1,9 +1,7 @@
 package com.escalationanalyst.dataimport;
 
 import com.escalationanalyst.csv.ImportError;
-
 import com.escalationanalyst.csv.IsoInstants;
-
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.InstantRange;

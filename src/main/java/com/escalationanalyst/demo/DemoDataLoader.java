@@ -42,8 +42,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        long tickets = helpdesk.jdbc().queryForObject("SELECT COUNT(*) FROM ticket", Long.class);
-        long accounts = crm.jdbc().queryForObject("SELECT COUNT(*) FROM account", Long.class);
+        long tickets = helpdesk.ticketCounts().tickets();
+        long accounts = crm.accountCount();
         if (tickets > 0 || accounts > 0) {
             return;
         }

@@ -1,7 +1,6 @@
 package com.escalationanalyst.drilldown;
 
 import com.escalationanalyst.analysis.DrillDownLinks;
-
 import com.escalationanalyst.analysis.RequestNumbers;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.ReasonCodeMap;

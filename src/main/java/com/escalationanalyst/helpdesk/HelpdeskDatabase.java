@@ -3,6 +3,7 @@ package com.escalationanalyst.helpdesk;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.store.StoreDatabase;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
@@ -12,6 +13,16 @@ public class HelpdeskDatabase extends StoreDatabase {
 
     public HelpdeskDatabase(DataSource dataSource) {
         super("helpdesk", dataSource);
+    }
+
+    /** All tickets, the escalated among them, and when the newest was created (null: none). */
+    public record TicketCounts(long tickets, long escalated, OffsetDateTime latestCreatedAt) {
+    }
+
+    public TicketCounts ticketCounts() {
+        return jdbc().queryForObject("""
+                SELECT COUNT(*), COALESCE(SUM(CASE WHEN escalated THEN 1 ELSE 0 END), 0), MAX(created_at) FROM ticket""",
+                (rs, n) -> new TicketCounts(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class)));
     }
 
     /** Tickets created in the period. */

@@ -1,11 +1,10 @@
 package com.escalationanalyst.process;
 
-import com.escalationanalyst.api.ApiException;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import com.escalationanalyst.api.ApiException;
 import org.slf4j.Marker;
 
 /**

@@ -1,7 +1,7 @@
 package com.escalationanalyst.report;
 
-import com.escalationanalyst.analysis.patterns.FixSavings;
 import com.escalationanalyst.analysis.DrillDownLinks;
+import com.escalationanalyst.analysis.patterns.FixSavings;
 import com.escalationanalyst.config.EscalationSettings;
 import com.escalationanalyst.period.PeriodResolver;
 import com.escalationanalyst.process.NumberText;

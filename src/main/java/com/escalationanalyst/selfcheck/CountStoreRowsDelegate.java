@@ -3,8 +3,6 @@ package com.escalationanalyst.selfcheck;
 import com.escalationanalyst.analysis.AnalysisVariables;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,18 +21,14 @@ class CountStoreRowsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> tickets = helpdesk.jdbc().queryForMap("""
-                SELECT COUNT(*) AS tickets,
-                       COALESCE(SUM(CASE WHEN escalated THEN 1 ELSE 0 END), 0) AS escalated
-                FROM ticket
-                """);
-        OffsetDateTime latest = helpdesk.jdbc().queryForObject("SELECT MAX(created_at) FROM ticket", OffsetDateTime.class);
-        Long accounts = crm.jdbc().queryForObject("SELECT COUNT(*) FROM account", Long.class);
+        HelpdeskDatabase.TicketCounts tickets = helpdesk.ticketCounts();
+        long accounts = crm.accountCount();
         execution.setVariable(AnalysisVariables.READER_WAITING,
                 !AnalysisVariables.SOURCE_API.equals(execution.getVariable(AnalysisVariables.SOURCE)));
-        execution.setVariable(SelfCheckVariables.TICKET_COUNT, ((Number) tickets.get("tickets")).longValue());
-        execution.setVariable(SelfCheckVariables.ESCALATED_COUNT, ((Number) tickets.get("escalated")).longValue());
+        execution.setVariable(SelfCheckVariables.TICKET_COUNT, tickets.tickets());
+        execution.setVariable(SelfCheckVariables.ESCALATED_COUNT, tickets.escalated());
         execution.setVariable(SelfCheckVariables.ACCOUNT_COUNT, accounts);
-        execution.setVariable(SelfCheckVariables.LATEST_TICKET_AT, latest == null ? null : latest.toString());
+        execution.setVariable(SelfCheckVariables.LATEST_TICKET_AT,
+                tickets.latestCreatedAt() == null ? null : tickets.latestCreatedAt().toString());
     }
 }

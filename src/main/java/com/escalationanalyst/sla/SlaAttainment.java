@@ -2,8 +2,8 @@ package com.escalationanalyst.sla;
 
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.TicketWindow;
-import com.escalationanalyst.knowledge.SlaPolicies;
 import com.escalationanalyst.knowledge.SlaPolicies.Policy;
+import com.escalationanalyst.knowledge.SlaPolicies;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.sla.SlaClock.Pause;
 import com.escalationanalyst.sla.SlaClock.Reading;

@@ -3,7 +3,6 @@ package com.escalationanalyst.sla;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.sla.SlaClock.Pause;
-import com.escalationanalyst.store.InLists;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +24,6 @@ class SlaTickets {
     static final String OPEN_STATUSES = "('new', 'open', 'pending')";
     static final String UNASSIGNED = "unassigned";
     /** From this many accounts on, their tier and segment are read in one pass over the account table. */
-    static final int WHOLE_TABLE_FROM = 2000;
 
     /** An open ticket as the clock needs it; {@code pauses}: its pending intervals, oldest first. */
     record OpenTicket(String ticketId, Instant createdAt, String status, String priority, String channel,
@@ -142,24 +140,10 @@ class SlaTickets {
         return helpdesk.dataSource() == crm.dataSource();
     }
 
-    /** Tier and segment of each account, by id (from the CRM store, in chunks). */
+    /** Tier and segment of each account, by id (from the CRM store). */
     Map<String, String[]> accounts(Set<String> ids) {
         Map<String, String[]> accounts = new HashMap<>();
-        if (ids.size() > WHOLE_TABLE_FROM) {
-            // many accounts: one pass over the table costs less than dozens of look-ups
-            crm.jdbc().query("SELECT account_id, tier, segment FROM account", rs -> {
-                if (ids.contains(rs.getString(1))) {
-                    accounts.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                }
-            });
-            return accounts;
-        }
-        for (List<String> chunk : InLists.chunks(ids, 1000)) {
-            crm.jdbc().query("SELECT account_id, tier, segment FROM account WHERE account_id IN (" + InLists.marks(chunk.size())
-                    + ")", rs -> {
-                accounts.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-            }, chunk.toArray());
-        }
+        crm.accounts(ids).forEach((id, a) -> accounts.put(id, new String[] {a.tier(), a.segment()}));
         return accounts;
     }
 

@@ -1,8 +1,8 @@
 package com.escalationanalyst.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 

@@ -1,14 +1,11 @@
 package com.escalationanalyst.csv;
 
-import com.escalationanalyst.csv.CsvSyntaxException;
-
-import com.escalationanalyst.csv.CsvReader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.escalationanalyst.csv.CsvReader;
+import com.escalationanalyst.csv.CsvSyntaxException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Duration;

@@ -1,10 +1,9 @@
 package com.escalationanalyst.csv;
 
-import com.escalationanalyst.csv.IsoInstants;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.escalationanalyst.csv.IsoInstants;
 import com.escalationanalyst.store.InstantRange;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.escalationanalyst.analysis.patterns;
 
+import com.escalationanalyst.analysis.EscalationCube;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
@@ -70,7 +71,7 @@ final class KnownIssueCrossReference {
                     long embeddingsComputed, long decisionsMade) {
     }
 
-    static final String NO_AREA = "(none)";
+    static final String NO_AREA = EscalationCube.NO_AREA;
     private static final int BATCH = 1000;
     private static final int MAX_BATCHES_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** Cosine to a cluster's centroid from which a note joins it (all-MiniLM-L6-v2: paraphrases score above 0.7). */

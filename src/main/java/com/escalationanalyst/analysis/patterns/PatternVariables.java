@@ -12,6 +12,7 @@ final class PatternVariables {
     static final String CUBE = "cube";
     /** Root cause → the team (assignee group) with most of its escalations. */
     static final String TOP_TEAMS = "topTeams";
+    static final String TOP_PRODUCT_AREAS = "topProductAreas";
     /** {totalTickets, escalatedTickets, escalationMillis, escalationTimed} */
     static final String TOTALS = "totals";
     /** escalation.cost.*, for the estimated cost of each root cause. */

@@ -2,6 +2,7 @@ package com.escalationanalyst.analysis.patterns;
 
 import static com.escalationanalyst.analysis.AnalysisVariables.KNOWLEDGE_GENERATION;
 
+import com.escalationanalyst.analysis.EscalationCube;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.analysis.TicketFilterFactory;
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.Findings;
@@ -11,16 +12,10 @@ import com.escalationanalyst.helpdesk.NoteEmbeddingStore;
 import com.escalationanalyst.helpdesk.NoteMatchStore;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
-import com.escalationanalyst.knowledge.RootCause;
 import com.escalationanalyst.process.JsonVariables;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,10 +39,6 @@ import org.springframework.stereotype.Component;
 class PullEscalatedTicketsDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(PullEscalatedTicketsDelegate.class);
-
-    record CubeCell(String rootCause, String productArea, long count, long resolved, long resolutionMillis,
-                    long handleMinutes, long handleTimed) {
-    }
 
     record Totals(long totalTickets, long escalatedTickets, long escalationMillis, long escalationTimed) {
     }
@@ -95,37 +86,14 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         TicketFilter filter = filters.filterOf(execution);
         Future<Long> total = counting.submit(() -> queries.countTickets(filter));
 
-        Map<String, long[]> cube = new TreeMap<>();
-        Map<String, Long> teams = new TreeMap<>();
-        TreeSet<String> unmapped = new TreeSet<>();
-        long[] timing = new long[2]; // escalation millis, tickets with an escalation time
+        EscalationCube cube = new EscalationCube(snapshot.reasonCodes());
         KnownIssueCrossReference crossReference = new KnownIssueCrossReference(snapshot, settings.documentedBugShare(),
                 settings.clusterMinSize(), vectors, decisions);
         try {
             queries.streamEscalatedTickets(filter, ticket -> {
                 EscalatedText text = ticket.text();
-                RootCause cause = snapshot.reasonCodes().rootCauseOf(text.reasonCode());
-                if (text.reasonCode() != null && cause == RootCause.UNCLASSIFIED) {
-                    unmapped.add(text.reasonCode());
-                }
-                String area = text.productArea() == null ? KnownIssueCrossReference.NO_AREA : text.productArea();
-                long[] sums = cube.computeIfAbsent(cause.code() + "\u0000" + area, k -> new long[5]);
-                if (ticket.team() != null) {
-                    teams.merge(cause.code() + "\u0000" + ticket.team(), 1L, Long::sum);
-                }
-                sums[0]++;
-                if (ticket.resolutionMillis() != null) {
-                    sums[1]++;
-                    sums[2] += ticket.resolutionMillis();
-                }
-                if (ticket.handleMinutes() != null) {
-                    sums[3] += ticket.handleMinutes();
-                    sums[4]++;
-                }
-                if (ticket.escalationMillis() != null) {
-                    timing[0] += ticket.escalationMillis();
-                    timing[1]++;
-                }
+                cube.addTicket(text.reasonCode(), text.productArea(), ticket.team(), ticket.resolutionMillis(),
+                        ticket.handleMinutes(), ticket.escalationMillis());
                 crossReference.add(text);
             });
         } finally {
@@ -135,20 +103,21 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         Findings findings = crossReference.findings();
         meters.counter(KnownIssueMatching.MATCHES, "analysis", "patterns").increment(crossReference.matchedTickets());
 
-        List<CubeCell> rows = new ArrayList<>();
-        long escalated = 0;
-        for (Map.Entry<String, long[]> entry : cube.entrySet()) {
-            String[] parts = entry.getKey().split("\u0000", 2);
-            long[] sums = entry.getValue();
-            rows.add(new CubeCell(parts[0], parts[1], sums[0], sums[1], sums[2], sums[3], sums[4]));
-            escalated += sums[0];
+        List<EscalationCube.Cell> rows = cube.cells();
+        long escalated = cube.escalated();
+        long escalationMillis = 0;
+        long escalationTimed = 0;
+        for (EscalationCube.RootCauseTotals totals : cube.byRootCause().values()) {
+            escalationMillis += totals.escalationMillis();
+            escalationTimed += totals.escalationTimed();
         }
         execution.setVariable(KNOWLEDGE_GENERATION, snapshot.generation());
-        execution.setVariable(PatternVariables.TOP_TEAMS, JsonVariables.json(topTeams(teams)));
+        execution.setVariable(PatternVariables.TOP_TEAMS, JsonVariables.json(cube.topTeams()));
+        execution.setVariable(PatternVariables.TOP_PRODUCT_AREAS, JsonVariables.json(cube.topProductAreas()));
         execution.setVariable(PatternVariables.CUBE, JsonVariables.json(rows));
         execution.setVariable(PatternVariables.TOTALS,
-                JsonVariables.json(new Totals(count(total), escalated, timing[0], timing[1])));
-        execution.setVariable(PatternVariables.UNMAPPED_REASON_CODES, JsonVariables.json(unmapped));
+                JsonVariables.json(new Totals(count(total), escalated, escalationMillis, escalationTimed)));
+        execution.setVariable(PatternVariables.UNMAPPED_REASON_CODES, JsonVariables.json(cube.unmappedReasonCodes()));
         execution.setVariable(PatternVariables.AGENT_COST_PER_HOUR, cost.agentCostPerHour().doubleValue());
         execution.setVariable(PatternVariables.CURRENCY, cost.currency());
         execution.setVariable(PatternVariables.FINDINGS, JsonVariables.json(findings));
@@ -156,23 +125,6 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         log.debug("Pull escalated tickets: {} escalated, {} cube cells, {} matched, {} clusters in {} ms", escalated,
                 rows.size(), findings.ticketsMatched(), findings.clusters().size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * Root cause → the team (assignee group) that handled most of its escalations; ties go to the alphabetically
-     * first; a cause whose tickets have no team is absent. {@code teams}: "cause\0team" → escalations, sorted.
-     */
-    static Map<String, String> topTeams(Map<String, Long> teams) {
-        Map<String, String> top = new TreeMap<>();
-        Map<String, Long> most = new HashMap<>();
-        teams.forEach((key, count) -> {
-            String[] parts = key.split("\u0000", 2);
-            if (count > most.getOrDefault(parts[0], 0L)) {
-                most.put(parts[0], count);
-                top.put(parts[0], parts[1]);
-            }
-        });
-        return top;
     }
 
     private static long count(Future<Long> total) {

@@ -1,8 +1,8 @@
 package com.escalationanalyst.analysis.segments;
 
-import com.escalationanalyst.process.InputRefusedException;
 import com.escalationanalyst.analysis.AnalysisInputs;
 import com.escalationanalyst.analysis.AnalysisRequestException;
+import com.escalationanalyst.process.InputRefusedException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

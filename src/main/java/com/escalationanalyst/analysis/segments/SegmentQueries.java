@@ -54,13 +54,6 @@ class SegmentQueries {
 
     /** Streams every CRM account's dimension value to the consumer. */
     void forEachAccount(SegmentDimension dimension, BiConsumer<String, String> consumer) {
-        crm.transactions().executeWithoutResult(tx -> crm.jdbc().query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT account_id, segment, tier, region FROM account",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(5000);
-            return ps;
-        }, rs -> {
-            consumer.accept(rs.getString(1), dimension.valueOf(rs.getString(2), rs.getString(3), rs.getString(4)));
-        }));
+        crm.forEachAccount(a -> consumer.accept(a.accountId(), dimension.valueOf(a.segment(), a.tier(), a.region())));
     }
 }

@@ -17,11 +17,18 @@ class RankRootCausesScriptTest {
         return new ObjectMapper().readTree(out.get("ranking").toString());
     }
 
+    /** With the top product areas the cube chose (analysis/EscalationCube, tested in EscalationCubeTest). */
+    static JsonNode run(String cube, String totals, String topProductAreas) throws Exception {
+        Map<String, Object> out = JythonScript.run("rank_root_causes.py", Map.of("cube", cube, "totals", totals,
+                "topProductAreas", topProductAreas));
+        return new ObjectMapper().readTree(out.get("ranking").toString());
+    }
+
     @Test
     void groupsRanksAndComputesTheMetrics() throws Exception {
         // product_bug: 6 in Notifications + 4 in Billing = 10; 3 + 4 = 7 resolved, 3 * 8 h + 4 * 20 h = 104 h -> 104/7 h
         // training_gap: 10 in Reporting; 2 resolved in 3 h total -> 1.5 h
-        // policy_gap: 3 in Billing + 3 in API (tie: API first); none resolved
+        // policy_gap: 3 in Billing + 3 in API; none resolved (top areas as the cube chose them, passed through)
         String cube = """
                 [{"rootCause":"product_bug","productArea":"Notifications","count":6,"resolved":3,"resolutionMillis":86400000},
                  {"rootCause":"product_bug","productArea":"Billing","count":4,"resolved":4,"resolutionMillis":288000000},
@@ -31,7 +38,7 @@ class RankRootCausesScriptTest {
                  {"rootCause":"unclassified","productArea":"API","count":1,"resolved":1,"resolutionMillis":3600000}]""";
         // 27 escalated of 300 tickets = 9 %; 25 timed escalations totalling 1,000 minutes = 40 minutes
         String totals = "{\"totalTickets\":300,\"escalatedTickets\":27,\"escalationMillis\":60000000,\"escalationTimed\":25}";
-        JsonNode r = run(cube, totals);
+        JsonNode r = run(cube, totals, "{\"product_bug\":\"Notifications\",\"policy_gap\":\"API\"}");
 
         assertThat(r.get("escalationRate").asDouble()).isCloseTo(9.0, within(1e-9));
         assertThat(r.get("meanTimeToEscalationMinutes").asDouble()).isCloseTo(40.0, within(1e-9));
@@ -52,6 +59,7 @@ class RankRootCausesScriptTest {
         assertThat(rows.get(2).get("avgResolutionHours").isNull()).isTrue();
         assertThat(rows.get(2).get("unresolved").asInt()).isEqualTo(6);
         assertThat(rows.get(2).get("topProductArea").asText()).isEqualTo("API");
+        assertThat(rows.get(1).get("topProductArea").isNull()).as("none given for training_gap").isTrue();
         assertThat(rows.get(0).get("top3").asBoolean()).isTrue();
         assertThat(rows.get(2).get("top3").asBoolean()).isTrue();
         assertThat(rows.get(3).get("top3").asBoolean()).isFalse();
@@ -82,7 +90,8 @@ class RankRootCausesScriptTest {
     void productAreasBeyondAsciiSurviveTheScript() throws Exception {
         JsonNode r = run("[{\"rootCause\":\"product_bug\",\"productArea\":\"Zahlungen × Übersicht\",\"count\":2,"
                 + "\"resolved\":0,\"resolutionMillis\":0}]",
-                "{\"totalTickets\":4,\"escalatedTickets\":2,\"escalationMillis\":0,\"escalationTimed\":0}");
+                "{\"totalTickets\":4,\"escalatedTickets\":2,\"escalationMillis\":0,\"escalationTimed\":0}",
+                "{\"product_bug\":\"Zahlungen × Übersicht\"}");
         assertThat(r.get("rows").get(0).get("topProductArea").asText()).isEqualTo("Zahlungen × Übersicht");
         assertThat(r.get("escalationRate").asDouble()).isCloseTo(50.0, within(1e-9));
     }
