@@ -63,6 +63,11 @@ public class AnalysisInputs {
                 }
                 continue;
             }
+            if (name.equals(AnalysisVariables.QUESTION)
+                    && AnalysisVariables.SOURCE_API.equals(typed.get(AnalysisVariables.SOURCE))) {
+                throw InputRefusedException.refuse(execution, name,
+                        "is not an input of an analysis request; questions are asked through /api/ask");
+            }
             if (!COMMON.contains(name) && !extra.contains(name)) {
                 Set<String> inputs = new TreeSet<>(COMMON);
                 inputs.addAll(extra);

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * endpoint.) {@link #refuse} logs the refusal once, at WARN; the engine's own ERROR report of the failed command
  * is left out of the log ({@link RefusedInputLogFilter}).
  */
-public class InputRefusedException extends InvalidRequestException implements FieldProblem {
+public class InputRefusedException extends InvalidRequestException implements FieldProblem, RefusedStart {
 
     private static final Logger log = LoggerFactory.getLogger(InputRefusedException.class);
 

@@ -4,15 +4,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import com.escalationanalyst.api.ApiException;
 import org.slf4j.Marker;
 
 /**
- * A refused input fails the engine command that starts the process, and the engine reports every failed command at
- * ERROR with its stack trace ("ENGINE-16004 Exception while closing command context"). For a refusal (an
- * {@link InputRefusedException}, logged at WARN where it was found, or an {@link ApiException} that
- * {@code api/ApiProblems} answers and logs at WARN) that report says nothing the WARN line does not, so this leaves
- * it out; every other failure is logged as before. Installed in logback-spring.xml.
+ * A refused start fails the engine command that starts the process, and the engine reports every failed command at
+ * ERROR with its stack trace ("ENGINE-16004 Exception while closing command context"). For a {@link RefusedStart}
+ * (an {@link InputRefusedException}, logged at WARN where it was found; a report already sent, which
+ * {@code api/ApiProblems} answers with 409 and logs at WARN) that report says nothing the WARN line does not, so this
+ * leaves it out; every other failure, a failing job's among them, is logged as before. Installed in
+ * logback-spring.xml.
  */
 public class RefusedInputLogFilter extends TurboFilter {
 
@@ -26,7 +26,7 @@ public class RefusedInputLogFilter extends TurboFilter {
         Throwable thrown = t != null ? t
                 : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof InputRefusedException || cause instanceof ApiException) {
+            if (cause instanceof RefusedStart) {
                 return FilterReply.DENY;
             }
         }

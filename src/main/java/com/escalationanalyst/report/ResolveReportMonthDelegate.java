@@ -5,7 +5,6 @@ import static com.escalationanalyst.report.ReportVariables.FORCE;
 import static com.escalationanalyst.report.ReportVariables.MONTH;
 import static com.escalationanalyst.report.ReportVariables.SEND;
 
-import com.escalationanalyst.api.ConflictException;
 import com.escalationanalyst.api.InvalidFieldException;
 import com.escalationanalyst.knowledge.KnowledgeService;
 import com.escalationanalyst.process.InputRefusedException;
@@ -13,7 +12,6 @@ import com.escalationanalyst.process.JsonVariables;
 import com.escalationanalyst.store.InstantRange;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -66,9 +64,7 @@ class ResolveReportMonthDelegate implements JavaDelegate {
         String month = request.month().toString();
         Optional<StoredReport.Summary> sent = archive.sentReportOf(month);
         if (request.send() && !request.force() && sent.isPresent() && ReportVariables.TRIGGER_API.equals(trigger)) {
-            throw new ConflictException(FORCE, "the report for " + month + " was already sent at "
-                    + sent.get().sentAt() + " (report " + sent.get().reportId() + "); set force to true to send it again",
-                    Map.of("reportId", sent.get().reportId()));
+            throw new ReportAlreadySentException(month, sent.get().sentAt(), sent.get().reportId());
         }
         ReportRecipients.Resolved to = request.send() ? recipients.resolve()
                 : new ReportRecipients.Resolved(List.of(), List.of());

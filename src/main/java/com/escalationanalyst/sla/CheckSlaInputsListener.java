@@ -23,11 +23,11 @@ class CheckSlaInputsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Object productArea = execution.getVariable(AnalysisVariables.PRODUCT_AREA);
-        if (productArea != null && !productArea.toString().isBlank()) {
+        // first the inputs' names and types (an object variable is refused by its type, never read)
+        inputs.check(execution, Set.of());
+        if (execution.getVariable(AnalysisVariables.PRODUCT_AREA) != null) {
             throw InputRefusedException.refuse(execution, AnalysisVariables.PRODUCT_AREA,
                     "SLA attainment is measured over every product area; the inputs are period, from, to");
         }
-        inputs.check(execution, Set.of());
     }
 }

@@ -23,6 +23,12 @@ public record SlaSettings(
         @DefaultValue("0.75") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) double atRiskShare,
         @DefaultValue("escalation-analysts") @NotBlank String taskGroup) {
 
+    public SlaSettings {
+        // as written in a file or the environment, where a trailing space is easily left
+        cycle = cycle == null ? null : cycle.trim();
+        taskGroup = taskGroup == null ? null : taskGroup.trim();
+    }
+
     /** The timer's cycle: the configured one, or one so far away that it never fires when the monitor is off. */
     public String timerCycle() {
         return enabled ? cycle : "R/P3650D";

@@ -227,7 +227,9 @@ class SlaMonitorIT {
                 "{\"period\":\"last 30 days\",\"colour\":\"red\"}",
                 new String[] {"colour", "colour: unknown input; the inputs are"},
                 "{\"period\":\"the week after next\"}",
-                new String[] {"period", "period: 'the week after next'"});
+                new String[] {"period", "period: 'the week after next'"},
+                "{\"period\":\"last 30 days\",\"question\":\"why?\"}",
+                new String[] {"question", "question: is not an input of an analysis request"});
         for (Map.Entry<String, String[]> refusal : refusals.entrySet()) {
             var response = new Api(port).post("/api/analyses/sla-attainment", "application/json",
                     refusal.getKey().getBytes(StandardCharsets.UTF_8));
