@@ -120,10 +120,10 @@ public final class EscalationCube {
         return totals;
     }
 
-    /** Root cause → top product area, for causes that have one. */
-    public Map<String, String> topProductAreas() {
+    /** Root cause → top product area, for causes that have one, from {@link #byRootCause()}. */
+    public static Map<String, String> topProductAreas(Map<String, RootCauseTotals> byRootCause) {
         Map<String, String> top = new TreeMap<>();
-        byRootCause().forEach((cause, t) -> {
+        byRootCause.forEach((cause, t) -> {
             if (t.topProductArea() != null) {
                 top.put(cause, t.topProductArea());
             }

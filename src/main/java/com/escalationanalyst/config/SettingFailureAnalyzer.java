@@ -60,12 +60,18 @@ public class SettingFailureAnalyzer extends AbstractFailureAnalyzer<SettingExcep
                         "Set " + name + " (" + environment + ") to a zone id such as UTC, Europe/Berlin or "
                                 + "America/New_York.", cause);
             }
-            String description = property != null
-                    ? name + ": '" + property.getValue() + "' is not a valid " + cause.getTarget().getType().resolve(Object.class).getSimpleName()
-                            + (reason != null ? " (" + reason.getMessage() + ")" : "")
-                    : reason != null ? reason.getMessage() : "cannot be bound";
-            if (property == null && reason != null && !reason.getMessage().startsWith("escalation")) {
-                description = name + ": " + reason.getMessage();
+            String description;
+            if (property != null) {
+                // a value not of its type, e.g. a duration that is not one
+                description = name + ": '" + property.getValue() + "' is not a valid "
+                        + cause.getTarget().getType().resolve(Object.class).getSimpleName()
+                        + (reason != null ? " (" + reason.getMessage() + ")" : "");
+            } else if (reason == null) {
+                description = "cannot be bound";
+            } else {
+                // refused by the record's constructor, whose message names the property unless it says nothing of it
+                description = reason.getMessage().startsWith("escalation") ? reason.getMessage()
+                        : name + ": " + reason.getMessage();
             }
             return new FailureAnalysis(description, action(name), cause);
         }

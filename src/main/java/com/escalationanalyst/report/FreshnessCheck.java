@@ -1,5 +1,6 @@
 package com.escalationanalyst.report;
 
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.TicketLoads;
 import com.escalationanalyst.process.ProcessIds;
 import java.time.Instant;
@@ -28,15 +29,15 @@ class FreshnessCheck {
     /** An incident's message is cut here: the hold's own incident message must stay readable. */
     private static final int MAX_MESSAGE = 160;
 
-    private final ReportQueries queries;
+    private final HelpdeskDatabase helpdesk;
     private final TicketLoads loads;
     private final HistoryService history;
     private final RuntimeService runtime;
     private final FreshnessRules rules;
 
-    FreshnessCheck(ReportQueries queries, TicketLoads loads, HistoryService history, RuntimeService runtime,
+    FreshnessCheck(HelpdeskDatabase helpdesk, TicketLoads loads, HistoryService history, RuntimeService runtime,
                    FreshnessRules rules) {
-        this.queries = queries;
+        this.helpdesk = helpdesk;
         this.loads = loads;
         this.history = history;
         this.runtime = runtime;
@@ -53,7 +54,7 @@ class FreshnessCheck {
         }
         Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         boundaries.add(monthEnd);
-        long[] counts = queries.ticketsBetween(boundaries);
+        long[] counts = helpdesk.ticketsCreatedBetween(boundaries);
         Map<LocalDate, Long> trailing = new LinkedHashMap<>();
         Map<LocalDate, Long> inMonth = new LinkedHashMap<>();
         for (int i = 0; i < days.size(); i++) {

@@ -1,6 +1,7 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.analysis.EscalationCube;
+import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.period.Period;
 import com.escalationanalyst.period.PeriodResolver;
@@ -20,16 +21,18 @@ import org.springframework.stereotype.Component;
 class ReportFigures {
 
     private final ReportQueries queries;
+    private final HelpdeskDatabase helpdesk;
     private final PeriodResolver periods;
 
-    ReportFigures(ReportQueries queries, PeriodResolver periods) {
+    ReportFigures(ReportQueries queries, HelpdeskDatabase helpdesk, PeriodResolver periods) {
         this.queries = queries;
+        this.helpdesk = helpdesk;
         this.periods = periods;
     }
 
     MonthFigures of(YearMonth month, KnowledgeSnapshot knowledge) {
         Period period = periods.month(month);
-        long total = queries.countTickets(period);
+        long total = helpdesk.ticketsCreated(period);
         EscalationCube cube = new EscalationCube(knowledge.reasonCodes());
         for (EscalationCell cell : queries.escalationCells(period)) {
             cube.add(cell.reasonCode(), cell.productArea(), cell.escalations(), cell.resolved(), cell.resolutionMillis(),

@@ -3,13 +3,12 @@ package com.escalationanalyst.report;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
 import com.escalationanalyst.helpdesk.TicketWindow;
 import com.escalationanalyst.period.Period;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The helpdesk SQL of the monthly report: per month, the ticket total, the escalations per reason code and product
- * area, and per reason code and team (assignee group).
+ * The helpdesk SQL of the monthly report, per month: the escalations per reason code and product area, and per reason
+ * code and team (assignee group). Ticket totals are the store's ({@code HelpdeskDatabase}).
  */
 @Component
 class ReportQueries {
@@ -24,10 +23,6 @@ class ReportQueries {
 
     ReportQueries(HelpdeskDatabase helpdesk) {
         this.helpdesk = helpdesk;
-    }
-
-    long countTickets(Period period) {
-        return helpdesk.ticketsCreated(period);
     }
 
     List<EscalationCell> escalationCells(Period period) {
@@ -65,10 +60,7 @@ class ReportQueries {
                 SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
                 WHERE t.escalated AND %s AND t.assignee_group IS NOT NULL
                 GROUP BY t.escalation_reason_code, t.assignee_group""".formatted(TicketWindow.CREATED_IN_PERIOD),
-                (rs, n) -> new TeamCell(rs.getString(1), rs.getString(2), rs.getLong(3)), TicketWindow.from(period), TicketWindow.to(period));
-    }
-
-    long[] ticketsBetween(List<Instant> boundaries) {
-        return helpdesk.ticketsCreatedBetween(boundaries);
+                (rs, n) -> new TeamCell(rs.getString(1), rs.getString(2), rs.getLong(3)), TicketWindow.from(period),
+                TicketWindow.to(period));
     }
 }

@@ -23,7 +23,6 @@ class SlaTickets {
 
     static final String OPEN_STATUSES = "('new', 'open', 'pending')";
     static final String UNASSIGNED = "unassigned";
-    /** From this many accounts on, their tier and segment are read in one pass over the account table. */
 
     /** An open ticket as the clock needs it; {@code pauses}: its pending intervals, oldest first. */
     record OpenTicket(String ticketId, Instant createdAt, String status, String priority, String channel,

@@ -16,6 +16,7 @@ import com.escalationanalyst.process.JsonVariables;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,13 +108,14 @@ class PullEscalatedTicketsDelegate implements JavaDelegate {
         long escalated = cube.escalated();
         long escalationMillis = 0;
         long escalationTimed = 0;
-        for (EscalationCube.RootCauseTotals totals : cube.byRootCause().values()) {
+        Map<String, EscalationCube.RootCauseTotals> byRootCause = cube.byRootCause();
+        for (EscalationCube.RootCauseTotals totals : byRootCause.values()) {
             escalationMillis += totals.escalationMillis();
             escalationTimed += totals.escalationTimed();
         }
         execution.setVariable(KNOWLEDGE_GENERATION, snapshot.generation());
         execution.setVariable(PatternVariables.TOP_TEAMS, JsonVariables.json(cube.topTeams()));
-        execution.setVariable(PatternVariables.TOP_PRODUCT_AREAS, JsonVariables.json(cube.topProductAreas()));
+        execution.setVariable(PatternVariables.TOP_PRODUCT_AREAS, JsonVariables.json(EscalationCube.topProductAreas(byRootCause)));
         execution.setVariable(PatternVariables.CUBE, JsonVariables.json(rows));
         execution.setVariable(PatternVariables.TOTALS,
                 JsonVariables.json(new Totals(count(total), escalated, escalationMillis, escalationTimed)));
