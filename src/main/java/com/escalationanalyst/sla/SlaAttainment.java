@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,88 +58,139 @@ public class SlaAttainment {
         return measure(period, policies, DIMENSIONS.size());
     }
 
-    /** As above for the first {@code dimensions} of {@link #DIMENSIONS} (1: all tickets only). */
+    /** Tickets read before their status changes are looked up together; what the heap holds at most. */
+    static final int BATCH = 2000;
+
+    /** One ticket as the clocks need it. */
+    private record Row(String ticketId, Instant created, String status, String priority, String channel, String team,
+                       String tier, String segment, Instant firstResponseAt, Instant resolvedAt, boolean escalated,
+                       Instant escalatedAt) {
+    }
+
+    /**
+     * As above for the first {@code dimensions} of {@link #DIMENSIONS} (1: all tickets only). The period's tickets
+     * stream in batches of {@link #BATCH}; each batch's status changes are read with it, so the heap holds one
+     * batch whatever the period's size.
+     */
     Counts measure(Period period, SlaPolicies policies, int dimensions) {
         Object from = TicketWindow.from(period);
         Object to = TicketWindow.to(period);
-        Map<String, List<Object[]>> changes = new HashMap<>();
-        helpdesk.jdbc().query("""
-                SELECT c.ticket_id, c.changed_at, c.status FROM ticket_status_change c JOIN ticket t ON t.ticket_id = c.ticket_id
-                WHERE %s ORDER BY c.ticket_id, c.changed_at""".formatted(TicketWindow.CREATED_IN_PERIOD), rs -> {
-            changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)});
-        }, from, to);
         // with both stores in one database the accounts are joined in; otherwise looked up in the CRM store
         boolean join = tickets.sameDatabase();
         Map<String, String[]> accounts = join ? Map.of() : tickets.accounts(new java.util.HashSet<>(helpdesk.jdbc()
                 .queryForList("SELECT DISTINCT t.account_id FROM ticket t WHERE " + TicketWindow.CREATED_IN_PERIOD
                         + " AND t.account_id IS NOT NULL", String.class, from, to)));
-        Map<String, BusinessTime.Spans> calendars = new HashMap<>();
-        Instant now = clock.instant();
-        // [target][dimension] -> value -> {met, breached, running}
-        List<List<Map<String, long[]>>> cells = new ArrayList<>();
-        for (int t = 0; t < TARGETS.size(); t++) {
-            List<Map<String, long[]>> byDimension = new ArrayList<>();
-            for (int d = 0; d < dimensions; d++) {
-                byDimension.add(new HashMap<>());
-            }
-            cells.add(byDimension);
-        }
-        long[] risk = new long[4];
-        int[] counted = new int[2];
-        // the breached tickets per target, for the drill-down (not for the report's summary)
-        Map<String, List<String>> breached = new TreeMap<>();
-        if (dimensions == DIMENSIONS.size()) {
-            TARGETS.forEach(t -> breached.put(t, new ArrayList<>()));
-        }
-        String[] values = new String[dimensions];
-        helpdesk.jdbc().query("""
+        Tally tally = new Tally(policies, dimensions, clock.instant());
+        List<Row> batch = new ArrayList<>(BATCH);
+        helpdesk.stream("""
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
                        t.first_response_at, t.escalated, t.escalated_at, r.resolved_at, %s
                 FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id %s
                 WHERE %s""".formatted(join ? "a.tier, a.segment" : "NULL, NULL",
                 join ? "LEFT JOIN account a ON a.account_id = t.account_id" : "", TicketWindow.CREATED_IN_PERIOD), rs -> {
-            counted[0]++;
-            String ticketId = rs.getString(1);
-            String priority = rs.getString(4);
             String accountId = rs.getString(6);
             String[] account = join ? null : accountId == null ? null : accounts.get(accountId);
-            String tier = join ? rs.getString(12) : account == null ? null : account[0];
-            String segment = join ? rs.getString(13) : account == null ? null : account[1];
-            Optional<Policy> policy = policies.match(priority, tier, segment, rs.getString(5));
+            batch.add(new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(7),
+                    join ? rs.getString(12) : account == null ? null : account[0],
+                    join ? rs.getString(13) : account == null ? null : account[1],
+                    instant(rs.getObject(8, OffsetDateTime.class)), instant(rs.getObject(11, OffsetDateTime.class)),
+                    rs.getBoolean(9), instant(rs.getObject(10, OffsetDateTime.class))));
+            if (batch.size() == BATCH) {
+                tally.add(batch, statusChanges(batch));
+                batch.clear();
+            }
+        }, from, to);
+        tally.add(batch, statusChanges(batch));
+        return tally.counts();
+    }
+
+    /** The status changes of these tickets, oldest first per ticket (most tickets have none). */
+    private Map<String, List<Object[]>> statusChanges(List<Row> batch) {
+        Map<String, List<Object[]>> changes = new HashMap<>();
+        if (batch.isEmpty()) {
+            return changes;
+        }
+        Object[] ids = batch.stream().map(Row::ticketId).toArray();
+        helpdesk.jdbc().query(con -> {
+            var statement = con.prepareStatement("SELECT c.ticket_id, c.changed_at, c.status FROM ticket_status_change c"
+                    + " WHERE c.ticket_id = ANY (?) ORDER BY c.ticket_id, c.changed_at");
+            statement.setArray(1, con.createArrayOf("VARCHAR", ids));
+            return statement;
+        }, (RowCallbackHandler) rs -> changes.computeIfAbsent(rs.getString(1),
+                k -> new ArrayList<>()).add(new Object[] {rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3)}));
+        return changes;
+    }
+
+    /** The counts so far: per target and dimension value, the risk table, and the breached tickets. */
+    private final class Tally {
+        private final SlaPolicies policies;
+        private final int dimensions;
+        private final Instant now;
+        private final Map<String, BusinessTime.Spans> calendars = new HashMap<>();
+        // [target][dimension] -> value -> {met, breached, running}
+        private final List<List<Map<String, long[]>>> cells = new ArrayList<>();
+        private final long[] risk = new long[4];
+        private int tickets;
+        private int withoutPolicy;
+        // the breached tickets per target, for the drill-down (not for the report's summary)
+        private final Map<String, List<String>> breached = new TreeMap<>();
+
+        Tally(SlaPolicies policies, int dimensions, Instant now) {
+            this.policies = policies;
+            this.dimensions = dimensions;
+            this.now = now;
+            for (int t = 0; t < TARGETS.size(); t++) {
+                List<Map<String, long[]>> byDimension = new ArrayList<>();
+                for (int d = 0; d < dimensions; d++) {
+                    byDimension.add(new HashMap<>());
+                }
+                cells.add(byDimension);
+            }
+            if (dimensions == DIMENSIONS.size()) {
+                TARGETS.forEach(t -> breached.put(t, new ArrayList<>()));
+            }
+        }
+
+        void add(List<Row> rows, Map<String, List<Object[]>> changes) {
+            for (Row row : rows) {
+                add(row, changes.getOrDefault(row.ticketId(), List.of()));
+            }
+        }
+
+        private void add(Row row, List<Object[]> changes) {
+            tickets++;
+            Optional<Policy> policy = policies.match(row.priority(), row.tier(), row.segment(), row.channel());
             if (policy.isEmpty()) {
-                counted[1]++;
+                withoutPolicy++;
                 return;
             }
-            Instant created = rs.getObject(2, OffsetDateTime.class).toInstant();
-            String status = rs.getString(3);
-            boolean closed = "solved".equals(status) || "closed".equals(status);
-            String team = rs.getString(7);
-            String[] all = {"all", priority, segment == null ? "unknown" : segment, tier == null ? "unknown" : tier,
-                team == null || team.isBlank() ? SlaTickets.UNASSIGNED : team};
-            System.arraycopy(all, 0, values, 0, dimensions);
+            boolean closed = "solved".equals(row.status()) || "closed".equals(row.status());
+            String team = row.team();
+            String[] values = Arrays.copyOf(new String[] {"all", row.priority(),
+                row.segment() == null ? "unknown" : row.segment(), row.tier() == null ? "unknown" : row.tier(),
+                team == null || team.isBlank() ? SlaTickets.UNASSIGNED : team}, dimensions);
             BusinessTime.Spans calendar = calendars.computeIfAbsent(policy.get().calendar(),
                     c -> new BusinessTime.Spans(policies.calendarOf(policy.get())));
-            Instant firstResponseAt = instant(rs.getObject(8, OffsetDateTime.class));
-            Instant resolvedAt = instant(rs.getObject(11, OffsetDateTime.class));
             Instant firstBreach = null;
             for (int t = 0; t < TARGETS.size(); t++) {
                 String target = TARGETS.get(t);
-                Optional<Duration> duration = policy.get().target(target, priority);
+                Optional<Duration> duration = policy.get().target(target, row.priority());
                 if (duration.isEmpty()) {
                     continue;
                 }
                 boolean firstResponse = t == 0;
-                Instant stop = firstResponse ? firstResponseAt : (closed ? resolvedAt : null);
+                Instant stop = firstResponse ? row.firstResponseAt() : (closed ? row.resolvedAt() : null);
                 if (!firstResponse && closed && stop == null) {
                     continue; // solved without a resolution time: its resolution cannot be measured
                 }
                 List<Pause> pauses = firstResponse || !policy.get().pauseWhilePending() ? List.of()
-                        : SlaTickets.pauses(changes.getOrDefault(ticketId, List.of()));
-                Reading reading = SlaClock.read(calendar, created, stop, duration.get(), pauses, now, settings.atRiskShare());
+                        : SlaTickets.pauses(changes);
+                Reading reading = SlaClock.read(calendar, row.created(), stop, duration.get(), pauses, now,
+                        settings.atRiskShare());
                 int column = reading.state() == State.ACHIEVED ? 0 : reading.state() == State.BREACHED ? 1 : 2;
                 if (column == 1 && breached.containsKey(target)) {
-                    breached.get(target).add(ticketId);
+                    breached.get(target).add(row.ticketId());
                 }
                 for (int d = 0; d < values.length; d++) {
                     cells.get(t).get(d).computeIfAbsent(values[d], k -> new long[3])[column]++;
@@ -147,22 +200,24 @@ public class SlaAttainment {
                     firstBreach = reading.due();
                 }
             }
-            boolean escalated = rs.getBoolean(9);
-            Instant escalatedAt = instant(rs.getObject(10, OffsetDateTime.class));
+            Instant escalatedAt = row.escalatedAt();
             if (firstBreach != null) {
-                risk[escalated && escalatedAt != null && !escalatedAt.isBefore(firstBreach) ? 0 : 1]++;
+                risk[row.escalated() && escalatedAt != null && !escalatedAt.isBefore(firstBreach) ? 0 : 1]++;
             } else {
-                risk[escalated ? 2 : 3]++;
-            }
-        }, from, to);
-        Map<String, long[]> flat = new TreeMap<>();
-        for (int t = 0; t < TARGETS.size(); t++) {
-            for (int d = 0; d < dimensions; d++) {
-                String prefix = TARGETS.get(t) + "|" + DIMENSIONS.get(d) + "|";
-                cells.get(t).get(d).forEach((value, counts) -> flat.put(prefix + value, counts));
+                risk[row.escalated() ? 2 : 3]++;
             }
         }
-        return new Counts(flat, risk, counted[0], counted[1], breached);
+
+        Counts counts() {
+            Map<String, long[]> flat = new TreeMap<>();
+            for (int t = 0; t < TARGETS.size(); t++) {
+                for (int d = 0; d < dimensions; d++) {
+                    String prefix = TARGETS.get(t) + "|" + DIMENSIONS.get(d) + "|";
+                    cells.get(t).get(d).forEach((value, counts) -> flat.put(prefix + value, counts));
+                }
+            }
+            return new Counts(flat, risk, tickets, withoutPolicy, breached);
+        }
     }
 
     /** A month's attainment in short, for the monthly report: [met, breached, running] of each target. */

@@ -1,9 +1,13 @@
 package com.escalationanalyst.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,5 +70,21 @@ public class StoreDatabase {
 
     public TransactionTemplate transactions() {
         return transactions;
+    }
+
+    /** Rows fetched at a time by {@link #stream}. */
+    public static final int STREAM_FETCH_SIZE = 2000;
+
+    /**
+     * Runs a query whose rows are handed over one at a time without the result being held: PostgreSQL's driver
+     * reads a whole result into memory unless the statement has a fetch size and runs inside a transaction.
+     */
+    public void stream(String sql, RowCallbackHandler handler, Object... arguments) {
+        transactions.executeWithoutResult(tx -> jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            new ArgumentPreparedStatementSetter(arguments).setValues(statement);
+            return statement;
+        }, handler));
     }
 }
