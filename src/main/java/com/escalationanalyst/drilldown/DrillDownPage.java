@@ -80,8 +80,9 @@ class DrillDownPage {
         }
         if (s.knownIssue() != null) {
             text.append(" matching known issue ").append(s.knownIssue());
-        } else if (s.ticketIds() != null) {
-            text.append(" of one candidate new known issue (").append(s.ticketIds().size()).append(" tickets)");
+        }
+        if (s.members() != null && s.members().description() != null) {
+            text.append(' ').append(s.members().description());
         }
         for (String[] filter : new String[][] {{"product area", s.filter().productArea()},
                 {"segment", s.filter().segment()}, {"tier", s.filter().tier()}, {"region", s.filter().region()}}) {

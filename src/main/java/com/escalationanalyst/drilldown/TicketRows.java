@@ -103,9 +103,13 @@ class TicketRows {
             }
             args.add(selection.reasonCodes());
         }
-        if (selection.ticketIds() != null) {
+        TicketSelection.Members members = selection.members();
+        if (members != null && members.ids() != null) {
             where.append(" AND t.ticket_id = ANY (?)");
-            args.add(selection.ticketIds());
+            args.add(members.ids());
+        } else if (members != null) {
+            where.append(" AND t.ticket_id IN (").append(members.sql()).append(')');
+            args.addAll(members.arguments());
         }
         return where.toString();
     }

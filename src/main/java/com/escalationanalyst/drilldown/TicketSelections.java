@@ -98,32 +98,32 @@ class TicketSelections {
             escalated = Boolean.TRUE;
         }
         String issue = p.get("knownIssue");
-        List<String> ids = null;
+        TicketSelection.Members members = null;
         if (issue != null) {
             if (snapshot.knownIssue(issue).isEmpty()) {
                 throw new AnalysisRequestException("knownIssue", "'" + issue + "' is not a known issue in the knowledge");
             }
             escalated = Boolean.TRUE;
-            ids = matching.ticketsOf(issue, filter, snapshot);
+            members = TicketSelection.Members.listed(matching.ticketsOf(issue, filter, snapshot), null);
         }
         if (p.containsKey("slaBreached")) {
             if (issue != null || p.containsKey("cluster")) {
                 throw new AnalysisRequestException("slaBreached", "give slaBreached with run alone, not with knownIssue or cluster");
             }
-            ids = breached(p);
+            members = breached(p);
         } else if (p.containsKey("cluster") || p.containsKey("run")) {
             if (issue != null) {
                 throw new AnalysisRequestException("cluster", "a cluster's tickets match no known issue: give cluster"
                         + " or knownIssue, not both");
             }
-            ids = cluster(p);
+            members = cluster(p);
             escalated = Boolean.TRUE;
         }
-        return new TicketSelection(filter, escalated, cause, codes, issue, ids, sort(p.get("sort")));
+        return new TicketSelection(filter, escalated, cause, codes, issue, members, sort(p.get("sort")));
     }
 
     /** The tickets that breached SLA target {@code slaBreached} (first_response, resolution) in attainment run {@code run}. */
-    private List<String> breached(Map<String, String> p) {
+    private TicketSelection.Members breached(Map<String, String> p) {
         String target = p.get("slaBreached");
         if (!List.of(SlaPolicies.FIRST_RESPONSE, SlaPolicies.RESOLUTION).contains(target)) {
             throw new AnalysisRequestException("slaBreached", "'" + target + "' is not first_response or resolution");
@@ -135,11 +135,15 @@ class TicketSelections {
             throw new AnalysisRequestException("run", "run " + p.get("run") + " kept no SLA breaches (an SLA attainment run "
                     + "keeps them as long as the analyses archive keeps the run)");
         }
-        return breachMembers.of(p.get("run"), target);
+        String description = "that breached their " + target.replace('_', ' ') + " target in SLA attainment run " + p.get("run");
+        List<String> listed = breachMembers.listed(p.get("run"), target);
+        return listed.isEmpty()
+                ? TicketSelection.Members.selected(SlaBreachMembers.TICKETS_OF_RUN, List.of(p.get("run"), target), description)
+                : TicketSelection.Members.listed(listed, description);
     }
 
     /** The tickets of candidate {@code cluster} (its place in the answer, from 0) of patterns run {@code run}. */
-    private List<String> cluster(Map<String, String> p) {
+    private TicketSelection.Members cluster(Map<String, String> p) {
         if (!p.containsKey("run") || !p.containsKey("cluster")) {
             throw new AnalysisRequestException(p.containsKey("run") ? "cluster" : "run",
                     "a cluster is named by run (the analysis's id) and cluster (its number in the answer, from 0)");
@@ -155,7 +159,7 @@ class TicketSelections {
             throw new AnalysisRequestException("cluster", "run " + p.get("run") + " kept no cluster " + number
                     + " (a patterns run keeps its clusters as long as the analyses archive keeps the run)");
         }
-        return members;
+        return TicketSelection.Members.listed(members, "of one candidate new known issue (" + members.size() + " tickets)");
     }
 
     private Period period(Map<String, String> p) {

@@ -31,13 +31,16 @@ class MeasureSlaAttainmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SlaPolicies policies = knowledge.current().slaPolicies().orElseThrow(() -> new IllegalStateException(
                 "No SLA policy document is active in the escalation-policies space: upload sla-policies.yaml"));
-        SlaAttainment.Counts counts = attainment.measure(PeriodVariables.read(execution), policies);
+        SlaAttainment.Counts counts;
+        // the breached tickets are written as they are found, a batch at a time, for the drill-down
+        try (SlaBreachMembers.Writer breaches = members.writer(execution.getProcessInstanceId())) {
+            counts = attainment.measure(PeriodVariables.read(execution), policies, breaches);
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cells", counts.cells());
         json.put("risk", counts.risk());
         json.put("tickets", counts.tickets());
         json.put("withoutPolicy", counts.withoutPolicy());
         execution.setVariable(SlaVariables.SLA_COUNTS, JsonVariables.json(json));
-        members.keep(execution.getProcessInstanceId(), counts.breached());
     }
 }

@@ -38,8 +38,12 @@ public class SlaAttainment {
     static final List<String> TARGETS = List.of(SlaPolicies.FIRST_RESPONSE, SlaPolicies.RESOLUTION);
 
     /** Met, breached and running targets per "target|dimension|value"; the risk table a, b, c, d. */
-    public record Counts(Map<String, long[]> cells, long[] risk, int tickets, int withoutPolicy,
-                         Map<String, List<String>> breached) {
+    public record Counts(Map<String, long[]> cells, long[] risk, int tickets, int withoutPolicy) {
+    }
+
+    /** Told each ticket that breached a target (target, ticket id) as it is measured; nothing is kept for it here. */
+    public interface Breaches {
+        void breached(String target, String ticketId);
     }
 
     private final HelpdeskDatabase helpdesk;
@@ -54,8 +58,8 @@ public class SlaAttainment {
         this.settings = settings;
     }
 
-    public Counts measure(Period period, SlaPolicies policies) {
-        return measure(period, policies, DIMENSIONS.size());
+    public Counts measure(Period period, SlaPolicies policies, Breaches breaches) {
+        return measure(period, policies, DIMENSIONS.size(), breaches);
     }
 
     /** Tickets read before their status changes are looked up together; what the heap holds at most. */
@@ -72,7 +76,7 @@ public class SlaAttainment {
      * stream in batches of {@link #BATCH}; each batch's status changes are read with it, so the heap holds one
      * batch whatever the period's size.
      */
-    Counts measure(Period period, SlaPolicies policies, int dimensions) {
+    Counts measure(Period period, SlaPolicies policies, int dimensions, Breaches breaches) {
         Object from = TicketWindow.from(period);
         Object to = TicketWindow.to(period);
         // with both stores in one database the accounts are joined in; otherwise looked up in the CRM store
@@ -80,7 +84,7 @@ public class SlaAttainment {
         Map<String, String[]> accounts = join ? Map.of() : tickets.accounts(new java.util.HashSet<>(helpdesk.jdbc()
                 .queryForList("SELECT DISTINCT t.account_id FROM ticket t WHERE " + TicketWindow.CREATED_IN_PERIOD
                         + " AND t.account_id IS NOT NULL", String.class, from, to)));
-        Tally tally = new Tally(policies, dimensions, clock.instant());
+        Tally tally = new Tally(policies, dimensions, clock.instant(), breaches);
         List<Row> batch = new ArrayList<>(BATCH);
         helpdesk.stream("""
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
@@ -122,7 +126,7 @@ public class SlaAttainment {
         return changes;
     }
 
-    /** The counts so far: per target and dimension value, the risk table, and the breached tickets. */
+    /** The counts so far: per target and dimension value, and the risk table. */
     private final class Tally {
         private final SlaPolicies policies;
         private final int dimensions;
@@ -133,22 +137,19 @@ public class SlaAttainment {
         private final long[] risk = new long[4];
         private int tickets;
         private int withoutPolicy;
-        // the breached tickets per target, for the drill-down (not for the report's summary)
-        private final Map<String, List<String>> breached = new TreeMap<>();
+        private final Breaches breaches;
 
-        Tally(SlaPolicies policies, int dimensions, Instant now) {
+        Tally(SlaPolicies policies, int dimensions, Instant now, Breaches breaches) {
             this.policies = policies;
             this.dimensions = dimensions;
             this.now = now;
+            this.breaches = breaches;
             for (int t = 0; t < TARGETS.size(); t++) {
                 List<Map<String, long[]>> byDimension = new ArrayList<>();
                 for (int d = 0; d < dimensions; d++) {
                     byDimension.add(new HashMap<>());
                 }
                 cells.add(byDimension);
-            }
-            if (dimensions == DIMENSIONS.size()) {
-                TARGETS.forEach(t -> breached.put(t, new ArrayList<>()));
             }
         }
 
@@ -189,8 +190,8 @@ public class SlaAttainment {
                 Reading reading = SlaClock.read(calendar, row.created(), stop, duration.get(), pauses, now,
                         settings.atRiskShare());
                 int column = reading.state() == State.ACHIEVED ? 0 : reading.state() == State.BREACHED ? 1 : 2;
-                if (column == 1 && breached.containsKey(target)) {
-                    breached.get(target).add(row.ticketId());
+                if (column == 1) {
+                    breaches.breached(target, row.ticketId());
                 }
                 for (int d = 0; d < values.length; d++) {
                     cells.get(t).get(d).computeIfAbsent(values[d], k -> new long[3])[column]++;
@@ -216,7 +217,7 @@ public class SlaAttainment {
                     cells.get(t).get(d).forEach((value, counts) -> flat.put(prefix + value, counts));
                 }
             }
-            return new Counts(flat, risk, tickets, withoutPolicy, breached);
+            return new Counts(flat, risk, tickets, withoutPolicy);
         }
     }
 
@@ -226,7 +227,7 @@ public class SlaAttainment {
 
     /** The attainment of all the period's tickets, without the breakdowns. */
     public Summary summary(Period period, SlaPolicies policies) {
-        Counts counts = measure(period, policies, 1);
+        Counts counts = measure(period, policies, 1, (target, ticketId) -> { });
         return new Summary(counts.cells().getOrDefault(SlaPolicies.FIRST_RESPONSE + "|all|all", new long[3]),
                 counts.cells().getOrDefault(SlaPolicies.RESOLUTION + "|all|all", new long[3]));
     }

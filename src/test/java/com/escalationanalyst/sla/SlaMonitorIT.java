@@ -289,6 +289,20 @@ class SlaMonitorIT {
         JsonNode resolution = Api.json(new Api(port).get(result.at("/breachedTickets/resolution").asText()
                 .replaceFirst("^/tickets", "/api/tickets")));
         assertThat(resolution.get("tickets").findValuesAsText("ticketId")).containsExactly("F");
+        // the page says what the list is
+        String html = new Api(port).get(firstResponse).body();
+        assertThat(html).contains("that breached their first response target in SLA attainment run "
+                + result.get("processInstanceId").asText());
+        // one row per breached ticket, none as a list
+        assertThat(jdbc.queryForList("SELECT target || ' ' || ticket_id FROM sla_breach_ticket WHERE run_id = ?",
+                String.class, result.get("processInstanceId").asText()))
+                .containsExactlyInAnyOrder("first_response B", "first_response E", "first_response F", "resolution F");
+        // a run kept before, its breaches one JSON list per target, still lists them
+        jdbc.update("INSERT INTO sla_breach_member (run_id, target, ticket_ids, created_at) VALUES ('kept-before',"
+                + " 'resolution', '[\"A\",\"D\"]', CURRENT_TIMESTAMP)");
+        JsonNode before = Api.json(new Api(port).get("/api/tickets?from=2026-11-01&to=2026-11-30&run=kept-before"
+                + "&slaBreached=resolution"));
+        assertThat(before.get("tickets").findValuesAsText("ticketId")).containsExactlyInAnyOrder("A", "D");
         // an unknown run is refused, naming the parameter
         var unknown = new Api(port).get("/api/tickets?period=last%2030%20days&run=nope&slaBreached=resolution");
         assertThat(unknown.statusCode()).isEqualTo(400);

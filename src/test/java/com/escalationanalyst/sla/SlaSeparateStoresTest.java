@@ -60,7 +60,7 @@ class SlaSeparateStoresTest {
                 Clock.fixed(Instant.parse("2026-11-30T16:00:00Z"), ZoneOffset.UTC), new SlaSettings("R/PT5M", true, 0.75, "escalation-analysts"));
         SlaAttainment.Counts counts = attainment.measure(new Period(
                 java.time.ZonedDateTime.parse("2026-11-01T00:00:00Z"), java.time.ZonedDateTime.parse("2026-12-01T00:00:00Z"),
-                ZoneOffset.UTC, "November 2026"), policies);
+                ZoneOffset.UTC, "November 2026"), policies, (target, ticketId) -> { });
         // two hours unanswered against one: breached
         assertThat(counts.cells().get("first_response|tier|Premium")).containsExactly(0, 1, 0);
         assertThat(counts.withoutPolicy()).isZero();

@@ -459,7 +459,8 @@ final class KnownIssueCrossReference {
             }
             members.add(ticketId);
             if (labelCandidates.size() < LABEL_CANDIDATES && input.subject() != null && !input.subject().isBlank()) {
-                labelCandidates.add(input);
+                // its phrases are counted above: a candidate keeps only what the label needs
+                labelCandidates.add(new ClusterInput(input.vector(), input.subject(), Set.of()));
             }
         }
 
