@@ -8,6 +8,7 @@ import com.escalationanalyst.period.Period;
 import com.escalationanalyst.sla.SlaClock.Pause;
 import com.escalationanalyst.sla.SlaClock.Reading;
 import com.escalationanalyst.sla.SlaClock.State;
+import com.escalationanalyst.store.StoreDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +63,8 @@ public class SlaAttainment {
         return measure(period, policies, DIMENSIONS.size(), breaches);
     }
 
-    /** Tickets read before their status changes are looked up together; what the heap holds at most. */
-    static final int BATCH = 2000;
+    /** Tickets read before their status changes are looked up together (one fetch); what the heap holds at most. */
+    static final int BATCH = StoreDatabase.STREAM_FETCH_SIZE;
 
     /** One ticket as the clocks need it. */
     private record Row(String ticketId, Instant created, String status, String priority, String channel, String team,

@@ -9,7 +9,6 @@ import com.escalationanalyst.knowledge.SentenceEmbeddings;
 import com.escalationanalyst.helpdesk.TicketCsvFormat;
 import com.escalationanalyst.knowledge.ReasonCodeMap;
 import com.escalationanalyst.knowledge.RootCause;
-import com.escalationanalyst.store.StoreDatabase;
 import com.escalationanalyst.testsupport.Api;
 import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestDatabases;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -50,12 +48,8 @@ import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The benchmark (profile {@code bench}, PostgreSQL, {@code -Xmx1g}): for each size in {@code bench.sizes}
@@ -152,7 +146,7 @@ class PerformanceBenchmark {
                 () -> segmentsFloor(jdbc, "tier"), PerformanceBenchmark::analysisLimit);
         measure(n, "monthly report (not sent)", () -> post(api, "/api/reports/monthly",
                         "{\"month\":\"" + lastMonth + "\",\"send\":false}"),
-                () -> reportFloor(jdbc, lastMonth), PerformanceBenchmark::reportLimit);
+                () -> reportFloor(helpdesk, lastMonth), PerformanceBenchmark::reportLimit);
         if (selected("SLA monitor")) {
             // 50,000 open tickets: the newest, every fifth pending since an hour after it was created, half unanswered
             jdbc.update("""
@@ -164,7 +158,7 @@ class PerformanceBenchmark {
                     SELECT ticket_id, created_at + interval '1 hour', 'pending' FROM ticket WHERE status = 'pending'""");
             jdbc.execute("ANALYZE ticket");
             measure(n, "SLA monitor cycle (50,000 open)", () -> post(api,
-                    "/engine-rest/process-definition/key/SlaMonitorProcess/start", "{}"), () -> slaMonitorFloor(jdbc),
+                    "/engine-rest/process-definition/key/SlaMonitorProcess/start", "{}"), () -> slaMonitorFloor(helpdesk),
                     PerformanceBenchmark::analysisLimit);
             System.out.printf(Locale.ROOT, "SLA alerts raised: %,d%n", jdbc.queryForObject("SELECT COUNT(*) FROM sla_alert", Long.class));
             jdbc.update("DELETE FROM sla_alert");
@@ -381,15 +375,15 @@ class PerformanceBenchmark {
     }
 
     /** What one SLA monitor cycle must read: the open tickets, their status changes, accounts and raised alerts. */
-    static Object slaMonitorFloor(JdbcTemplate jdbc) {
-        drain(jdbc, """
+    static Object slaMonitorFloor(HelpdeskDatabase helpdesk) {
+        drain(helpdesk, """
                 SELECT c.ticket_id, c.changed_at, c.status FROM ticket_status_change c JOIN ticket t ON t.ticket_id = c.ticket_id
                 WHERE t.status IN ('new', 'open', 'pending')""");
-        drain(jdbc, """
+        drain(helpdesk, """
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
                        t.first_response_at, t.subject, a.tier, a.segment
                 FROM ticket t LEFT JOIN account a ON a.account_id = t.account_id WHERE t.status IN ('new', 'open', 'pending')""");
-        return drain(jdbc, """
+        return drain(helpdesk, """
                 SELECT a.ticket_id, a.target, a.state, a.due_at FROM sla_alert a JOIN ticket t ON t.ticket_id = a.ticket_id
                 WHERE t.status IN ('new', 'open', 'pending')""");
     }
@@ -398,8 +392,9 @@ class PerformanceBenchmark {
      * The report's aggregates over eight months, its freshness check's tickets per day over four, and the SLA
      * attainment's ticket rows of two months.
      */
-    static Object reportFloor(JdbcTemplate jdbc, YearMonth month) {
-        drain(jdbc, """
+    static Object reportFloor(HelpdeskDatabase helpdesk, YearMonth month) {
+        JdbcTemplate jdbc = helpdesk.jdbc();
+        drain(helpdesk, """
                 SELECT t.ticket_id, t.created_at, t.status, t.priority, t.channel, t.account_id, t.assignee_group,
                        t.first_response_at, t.escalated, t.escalated_at, r.resolved_at
                 FROM ticket t LEFT JOIN resolution r ON r.ticket_id = t.ticket_id
@@ -424,21 +419,15 @@ class PerformanceBenchmark {
      * Reads every row of a query and keeps none (a cursor in a transaction, as the application streams): a floor
      * that reads millions of rows must not hold them in the benchmark's heap. Returns the number of rows.
      */
-    static long drain(JdbcTemplate jdbc, String sql, Object... arguments) {
+    static long drain(HelpdeskDatabase helpdesk, String sql, Object... arguments) {
         long[] rows = new long[1];
-        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(tx ->
-                jdbc.query(con -> {
-                    PreparedStatement statement = con.prepareStatement(sql);
-                    statement.setFetchSize(StoreDatabase.STREAM_FETCH_SIZE);
-                    new ArgumentPreparedStatementSetter(arguments).setValues(statement);
-                    return statement;
-                }, (RowCallbackHandler) rs -> {
-                    int columns = rs.getMetaData().getColumnCount();
-                    for (int c = 1; c <= columns; c++) {
-                        rs.getObject(c);
-                    }
-                    rows[0]++;
-                }));
+        helpdesk.stream(sql, rs -> {
+            int columns = rs.getMetaData().getColumnCount();
+            for (int c = 1; c <= columns; c++) {
+                rs.getObject(c);
+            }
+            rows[0]++;
+        }, arguments);
         return rows[0];
     }
 
