@@ -4,15 +4,31 @@ import com.escalationanalyst.period.Period;
 import com.escalationanalyst.store.StoreDatabase;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The helpdesk data source: tickets and resolutions, and the counts every analysis shares. */
 public class HelpdeskDatabase extends StoreDatabase {
 
+    private final TicketRollups rollups;
+
     public HelpdeskDatabase(DataSource dataSource) {
         super("helpdesk", dataSource);
+        this.rollups = new TicketRollups(this);
+    }
+
+    @Override
+    protected boolean hasPostgresqlMigrations() {
+        return true;
+    }
+
+    /** The tickets counted per day and month (PostgreSQL), for the periods' whole days and months. */
+    public TicketRollups rollups() {
+        return rollups;
     }
 
     /** All tickets, the escalated among them, and when the newest was created (null: none). */
@@ -27,8 +43,27 @@ public class HelpdeskDatabase extends StoreDatabase {
 
     /** Tickets created in the period. */
     public long ticketsCreated(Period period) {
+        return ticketsCreated(period.fromInstant(), period.toInstant());
+    }
+
+    /** Tickets created in {@code [from, to)}: whole days from the day rollup, the rest from {@code ticket}. */
+    public long ticketsCreated(Instant from, Instant to) {
+        Optional<TicketRollups.Split> split = rollups.split(TicketRollups.Unit.DAY, from, to);
+        if (split.isEmpty()) {
+            return countCreated(from, to);
+        }
+        long count = jdbc().queryForObject("SELECT COALESCE(SUM(tickets), 0) FROM ticket_day_rollup"
+                + " WHERE day_start >= ? AND day_start < ?", Long.class, split.get().whole().fromUtc(),
+                split.get().whole().toUtc());
+        for (TicketRollups.Range edge : split.get().edges()) {
+            count += countCreated(edge.from(), edge.to());
+        }
+        return count;
+    }
+
+    private long countCreated(Instant from, Instant to) {
         return jdbc().queryForObject("SELECT COUNT(*) FROM ticket t WHERE " + TicketWindow.CREATED_IN_PERIOD,
-                Long.class, TicketWindow.from(period), TicketWindow.to(period));
+                Long.class, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -39,6 +74,11 @@ public class HelpdeskDatabase extends StoreDatabase {
         int n = boundaries.size() - 1;
         if (n < 1) {
             return new long[0];
+        }
+        Optional<ZoneId> zone = rollups.zone();
+        if (zone.isPresent() && boundaries.stream().allMatch(b -> TicketRollups.startsUnit(TicketRollups.Unit.DAY, b,
+                zone.get()))) {
+            return countedFromDays(boundaries);
         }
         StringBuilder sql = new StringBuilder("SELECT ");
         Object[] arguments = new Object[2 * n];
@@ -55,6 +95,23 @@ public class HelpdeskDatabase extends StoreDatabase {
             }
             return counts;
         }, arguments);
+    }
+
+    /** {@link #ticketsCreatedBetween} when every boundary starts a day of the rollup: one read of its days. */
+    private long[] countedFromDays(List<Instant> boundaries) {
+        long[] counts = new long[boundaries.size() - 1];
+        jdbc().query("""
+                SELECT day_start, SUM(tickets) FROM ticket_day_rollup WHERE day_start >= ? AND day_start < ?
+                GROUP BY day_start""", rs -> {
+            Instant day = rs.getObject(1, OffsetDateTime.class).toInstant();
+            // the interval whose start is the last boundary at or before the day
+            int i = Collections.binarySearch(boundaries, day);
+            int interval = i >= 0 ? i : -i - 2;
+            if (interval >= 0 && interval < counts.length) {
+                counts[interval] += rs.getLong(2);
+            }
+        }, boundaries.get(0).atOffset(ZoneOffset.UTC), boundaries.get(boundaries.size() - 1).atOffset(ZoneOffset.UTC));
+        return counts;
     }
 
     /** The product areas tickets name, sorted. */

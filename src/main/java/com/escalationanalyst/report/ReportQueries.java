@@ -1,9 +1,14 @@
 package com.escalationanalyst.report;
 
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketRollups;
 import com.escalationanalyst.helpdesk.TicketWindow;
 import com.escalationanalyst.period.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,12 +60,37 @@ class ReportQueries {
     record TeamCell(String reasonCode, String team, long escalations) {
     }
 
+    /** Whole days from the day rollup, the rest (or everything, on H2) from {@code ticket}. */
     List<TeamCell> teamCells(Period period) {
-        return helpdesk.jdbc().query("""
-                SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
-                WHERE t.escalated AND %s AND t.assignee_group IS NOT NULL
-                GROUP BY t.escalation_reason_code, t.assignee_group""".formatted(TicketWindow.CREATED_IN_PERIOD),
-                (rs, n) -> new TeamCell(rs.getString(1), rs.getString(2), rs.getLong(3)), TicketWindow.from(period),
-                TicketWindow.to(period));
+        Optional<TicketRollups.Split> split = helpdesk.rollups().split(TicketRollups.Unit.DAY, period.fromInstant(),
+                period.toInstant());
+        if (split.isEmpty()) {
+            return teamCells(TEAM_CELLS, new TicketRollups.Range(period.fromInstant(), period.toInstant()));
+        }
+        Map<TeamKey, Long> cells = new LinkedHashMap<>();
+        List<TeamCell> parts = new ArrayList<>(teamCells("""
+                SELECT r.escalation_reason_code, r.assignee_group, SUM(r.tickets) FROM ticket_day_rollup r
+                WHERE r.escalated AND r.day_start >= ? AND r.day_start < ? AND r.assignee_group IS NOT NULL
+                GROUP BY r.escalation_reason_code, r.assignee_group HAVING SUM(r.tickets) > 0""", split.get().whole()));
+        for (TicketRollups.Range edge : split.get().edges()) {
+            parts.addAll(teamCells(TEAM_CELLS, edge));
+        }
+        parts.forEach(cell -> cells.merge(new TeamKey(cell.reasonCode(), cell.team()), cell.escalations(), Long::sum));
+        List<TeamCell> merged = new ArrayList<>(cells.size());
+        cells.forEach((key, escalations) -> merged.add(new TeamCell(key.reasonCode(), key.team(), escalations)));
+        return merged;
+    }
+
+    private static final String TEAM_CELLS = """
+            SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
+            WHERE t.escalated AND %s AND t.assignee_group IS NOT NULL
+            GROUP BY t.escalation_reason_code, t.assignee_group""".formatted(TicketWindow.CREATED_IN_PERIOD);
+
+    private record TeamKey(String reasonCode, String team) {
+    }
+
+    private List<TeamCell> teamCells(String sql, TicketRollups.Range range) {
+        return helpdesk.jdbc().query(sql, (rs, n) -> new TeamCell(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                range.fromUtc(), range.toUtc());
     }
 }

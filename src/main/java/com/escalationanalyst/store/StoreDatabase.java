@@ -2,6 +2,8 @@ package com.escalationanalyst.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,11 +35,19 @@ public class StoreDatabase {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** Applies {@code db/migration/<name>} with a history table of its own, beside Camunda's tables. */
+    /**
+     * Applies {@code db/migration/<name>} with a history table of its own, beside Camunda's tables; on PostgreSQL
+     * also {@code db/migration/<name>-postgresql} (objects H2 cannot have, such as plpgsql triggers), whose versions
+     * are numbered in the same sequence.
+     */
     public void migrate() {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/" + name));
+        if (dialect == Dialect.POSTGRESQL && hasPostgresqlMigrations()) {
+            locations.add("classpath:db/migration/" + name + "-postgresql");
+        }
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + name)
+                .locations(locations.toArray(String[]::new))
                 .table("flyway_" + name + "_history")
                 // the schema already holds other tables (Camunda's, the other store's): start from 0
                 .baselineOnMigrate(true)
@@ -50,6 +60,11 @@ public class StoreDatabase {
                         "postgresql_only", dialect == Dialect.POSTGRESQL ? "" : "-- not on H2: "))
                 .load()
                 .migrate();
+    }
+
+    /** Whether {@code db/migration/<name>-postgresql} exists (a missing location would only be logged). */
+    protected boolean hasPostgresqlMigrations() {
+        return false;
     }
 
     public String name() {

@@ -3,11 +3,14 @@ package com.escalationanalyst.analysis.segments;
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.crm.CrmDatabase;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketRollups;
 import com.escalationanalyst.helpdesk.TicketWindow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 
@@ -27,29 +30,53 @@ class SegmentQueries {
         this.crm = crm;
     }
 
+    /**
+     * Per-account totals of the filter's period: whole months of the rollup's zone from the month rollup, the rest
+     * (or everything, on H2) from {@code ticket}.
+     */
     Map<String, AccountTotals> totalsByAccount(TicketFilter filter) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT COALESCE(t.account_id, ''), COUNT(*), SUM(CASE WHEN t.escalated THEN 1 ELSE 0 END)
-                FROM ticket t""" + " WHERE " + TicketWindow.CREATED_IN_PERIOD);
-        if (filter.productArea() != null) {
-            sql.append(" AND t.product_area = ?");
+        Instant from = filter.period().fromInstant();
+        Instant to = filter.period().toInstant();
+        Map<String, AccountTotals> totals = new HashMap<>();
+        Optional<TicketRollups.Split> split = helpdesk.rollups().split(TicketRollups.Unit.MONTH, from, to);
+        if (split.isEmpty()) {
+            addTotals(totals, fromTickets(filter.productArea()), new TicketRollups.Range(from, to), filter.productArea());
+            return totals;
         }
-        sql.append(" GROUP BY COALESCE(t.account_id, '')");
+        addTotals(totals, """
+                SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM ticket_month_rollup r
+                WHERE r.month_start >= ? AND r.month_start < ?%s
+                GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""".formatted(
+                filter.productArea() == null ? "" : " AND r.product_area = ?"), split.get().whole(), filter.productArea());
+        for (TicketRollups.Range edge : split.get().edges()) {
+            addTotals(totals, fromTickets(filter.productArea()), edge, filter.productArea());
+        }
+        return totals;
+    }
+
+    private static String fromTickets(String productArea) {
+        return """
+                SELECT COALESCE(t.account_id, ''), COUNT(*), SUM(CASE WHEN t.escalated THEN 1 ELSE 0 END)
+                FROM ticket t WHERE %s%s GROUP BY COALESCE(t.account_id, '')""".formatted(TicketWindow.CREATED_IN_PERIOD,
+                productArea == null ? "" : " AND t.product_area = ?");
+    }
+
+    /** Adds one statement's rows (account, tickets, escalated; parameters: from, to, product area if any). */
+    private void addTotals(Map<String, AccountTotals> totals, String sql, TicketRollups.Range range, String productArea) {
         // one row per account, all of them kept in the map: no fetch size, so that PostgreSQL may aggregate in
         // parallel (a statement fetched in chunks inside a transaction runs through a cursor, never in parallel)
-        Map<String, AccountTotals> totals = new HashMap<>();
         helpdesk.jdbc().query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            TicketWindow.bind(ps, 1, filter.period());
-            if (filter.productArea() != null) {
-                ps.setString(3, filter.productArea());
+            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setObject(1, range.fromUtc());
+            ps.setObject(2, range.toUtc());
+            if (productArea != null) {
+                ps.setString(3, productArea);
             }
             return ps;
         }, rs -> {
-            totals.put(rs.getString(1), new AccountTotals(rs.getLong(2), rs.getLong(3)));
+            totals.merge(rs.getString(1), new AccountTotals(rs.getLong(2), rs.getLong(3)),
+                    (a, b) -> new AccountTotals(a.tickets() + b.tickets(), a.escalated() + b.escalated()));
         });
-        return totals;
     }
 
     /** Streams every CRM account's dimension value to the consumer. */

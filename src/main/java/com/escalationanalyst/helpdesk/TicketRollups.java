@@ -1,0 +1,156 @@
+package com.escalationanalyst.helpdesk;
+
+import com.escalationanalyst.store.Dialect;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rollup tables of the helpdesk store (PostgreSQL only; {@code docs/adr/0021-rollup-tables.md}): tickets counted
+ * per day ({@code ticket_day_rollup}) and per month ({@code ticket_month_rollup}) of the zone they were built for,
+ * kept up to date by statement triggers on {@code ticket} in the writer's own transaction.
+ *
+ * <p>A reader asks for a {@link Split} of its period: the whole days or months inside it, read from a rollup, and
+ * the partial edges, read from {@code ticket} as without rollups. On H2, before the rollups are built, or when no
+ * whole unit lies inside the period, there is no split and the reader reads {@code ticket} alone.
+ */
+public final class TicketRollups {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketRollups.class);
+
+    /** A rollup's unit, its table and the column holding the unit's first instant. */
+    public enum Unit {
+        DAY("ticket_day_rollup", "day_start"),
+        MONTH("ticket_month_rollup", "month_start");
+
+        public final String table;
+        public final String start;
+
+        Unit(String table, String start) {
+            this.table = table;
+            this.start = start;
+        }
+
+        /** The start of the unit that holds {@code instant}, in {@code zone}. */
+        Instant floor(Instant instant, ZoneId zone) {
+            LocalDate day = instant.atZone(zone).toLocalDate();
+            return (this == DAY ? day : day.withDayOfMonth(1)).atStartOfDay(zone).toInstant();
+        }
+
+        /** The start of the unit after the one that begins at {@code start}. */
+        Instant next(Instant start, ZoneId zone) {
+            ZonedDateTime at = start.atZone(zone);
+            LocalDate day = at.toLocalDate();
+            return (this == DAY ? day.plusDays(1) : day.plusMonths(1)).atStartOfDay(zone).toInstant();
+        }
+    }
+
+    /** {@code [from, to)} as UTC timestamps, the way the stores compare instants. */
+    public record Range(Instant from, Instant to) {
+        public OffsetDateTime fromUtc() {
+            return from.atOffset(ZoneOffset.UTC);
+        }
+
+        public OffsetDateTime toUtc() {
+            return to.atOffset(ZoneOffset.UTC);
+        }
+    }
+
+    /** A period read as {@code whole} units from a rollup plus {@code edges} (zero to two) from {@code ticket}. */
+    public record Split(Range whole, List<Range> edges) {
+    }
+
+    private final HelpdeskDatabase helpdesk;
+
+    TicketRollups(HelpdeskDatabase helpdesk) {
+        this.helpdesk = helpdesk;
+    }
+
+    /** The zone the rollups were built for; empty on H2 or while they are not built. */
+    public Optional<ZoneId> zone() {
+        if (helpdesk.dialect() != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        String zone = helpdesk.jdbc().queryForObject("SELECT zone FROM ticket_rollup_state", String.class);
+        return Optional.ofNullable(zone).map(ZoneId::of);
+    }
+
+    /** How {@code [from, to)} is read with the rollup of {@code unit}; empty: from {@code ticket} alone. */
+    public Optional<Split> split(Unit unit, Instant from, Instant to) {
+        return zone().flatMap(zone -> split(unit, from, to, zone));
+    }
+
+    /** The split in a given rollup zone (the whole units are those of that zone, whatever the period's zone). */
+    static Optional<Split> split(Unit unit, Instant from, Instant to, ZoneId zone) {
+        Instant first = unit.floor(from, zone);
+        if (first.isBefore(from)) {
+            first = unit.next(first, zone);
+        }
+        Instant end = unit.floor(to, zone);
+        if (!first.isBefore(end)) {
+            return Optional.empty();
+        }
+        List<Range> edges = new ArrayList<>(2);
+        if (from.isBefore(first)) {
+            edges.add(new Range(from, first));
+        }
+        if (end.isBefore(to)) {
+            edges.add(new Range(end, to));
+        }
+        return Optional.of(new Split(new Range(first, end), List.copyOf(edges)));
+    }
+
+    /** Whether {@code instant} starts a unit in the rollup zone. */
+    static boolean startsUnit(Unit unit, Instant instant, ZoneId zone) {
+        return unit.floor(instant, zone).equals(instant);
+    }
+
+    /**
+     * Builds the rollups from {@code ticket} for {@code zone} unless they already hold it: at the first start on
+     * PostgreSQL and after {@code escalation.time-zone} changes (days and months begin at other instants). The state
+     * row stays locked until the build commits, so that a writer's trigger waits for it instead of adding its rows
+     * to rollups that are being replaced. Returns whether it built.
+     */
+    public boolean buildFor(ZoneId zone) {
+        if (helpdesk.dialect() != Dialect.POSTGRESQL) {
+            return false;
+        }
+        Boolean built = helpdesk.transactions().execute(tx -> {
+            String current = helpdesk.jdbc().queryForObject("SELECT zone FROM ticket_rollup_state FOR UPDATE",
+                    String.class);
+            if (zone.getId().equals(current)) {
+                return false;
+            }
+            long started = System.nanoTime();
+            helpdesk.jdbc().execute("TRUNCATE ticket_month_rollup, ticket_day_rollup");
+            helpdesk.jdbc().update("""
+                    INSERT INTO ticket_month_rollup (month_start, account_id, product_area, tickets, escalated)
+                    SELECT date_trunc('month', t.created_at, ?), t.account_id, t.product_area, COUNT(*),
+                           COUNT(*) FILTER (WHERE t.escalated)
+                    FROM ticket t GROUP BY 1, 2, 3""", zone.getId());
+            helpdesk.jdbc().update("""
+                    INSERT INTO ticket_day_rollup (day_start, product_area, escalated, escalation_reason_code,
+                                                   assignee_group, tickets, handle_minutes_sum, handle_minutes_count,
+                                                   escalation_millis_sum, escalation_timed)
+                    SELECT date_trunc('day', t.created_at, ?), t.product_area, t.escalated, t.escalation_reason_code,
+                           t.assignee_group, COUNT(*), COALESCE(SUM(t.handle_time_minutes), 0),
+                           COUNT(t.handle_time_minutes), COALESCE(SUM(%s), 0), COUNT(t.escalated_at)
+                    FROM ticket t GROUP BY 1, 2, 3, 4, 5""".formatted(
+                    helpdesk.dialect().millisBetween("t.created_at", "t.escalated_at")), zone.getId());
+            helpdesk.jdbc().update("UPDATE ticket_rollup_state SET zone = ?, built_at = ?", zone.getId(),
+                    OffsetDateTime.now(ZoneOffset.UTC));
+            log.info("Ticket rollups built for {} (was {}) in {} ms", zone, current == null ? "not built" : current,
+                    (System.nanoTime() - started) / 1_000_000);
+            return true;
+        });
+        return Boolean.TRUE.equals(built);
+    }
+}
