@@ -38,8 +38,16 @@ public final class TestDatabases {
         return "postgres".equals(System.getProperty("test.db", "h2").toLowerCase(Locale.ROOT));
     }
 
-    /** Creates an empty PostgreSQL database for one test context and returns its JDBC URL. */
+    /**
+     * Creates an empty PostgreSQL database for one test context and returns its JDBC URL; with
+     * {@code -Dtest.postgres.database=NAME}, that existing database instead, left in place afterwards (the benchmark
+     * reuses generated data this way).
+     */
     public static String newPostgresDatabase() {
+        String kept = System.getProperty("test.postgres.database", "");
+        if (!kept.isBlank()) {
+            return "jdbc:postgresql://" + POSTGRES_HOST + "/" + kept;
+        }
         String name = PREFIX + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
              Statement s = c.createStatement()) {
