@@ -31,7 +31,8 @@ class SegmentQueries {
     }
 
     /**
-     * Per-account totals of the filter's period: whole months of the rollup's zone from the month rollup, the rest
+     * Per-account totals of the filter's period: whole months of the rollup's zone from the month rollup (the one
+     * with product areas when the filter names one), the rest
      * (or everything, on H2) from {@code ticket}.
      */
     Map<String, AccountTotals> totalsByAccount(TicketFilter filter) {
@@ -44,9 +45,10 @@ class SegmentQueries {
             return totals;
         }
         addTotals(totals, """
-                SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM ticket_month_rollup r
+                SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM %s r
                 WHERE r.month_start >= ? AND r.month_start < ?%s
                 GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""".formatted(
+                filter.productArea() == null ? "ticket_month_rollup" : "ticket_month_area_rollup",
                 filter.productArea() == null ? "" : " AND r.product_area = ?"), split.get().whole(), filter.productArea());
         for (TicketRollups.Range edge : split.get().edges()) {
             addTotals(totals, fromTickets(filter.productArea()), edge, filter.productArea());
