@@ -117,8 +117,8 @@ public final class TicketRollups {
     /**
      * Builds the rollups from {@code ticket} for {@code zone} unless they already hold it: at the first start on
      * PostgreSQL and after {@code escalation.time-zone} changes (days and months begin at other instants). The state
-     * row stays locked until the build commits, so that a writer's trigger waits for it instead of adding its rows
-     * to rollups that are being replaced. Returns whether it built.
+     * row stays locked until the build commits, as every writer of tickets locks it (the triggers): a writer waits
+     * for the build instead of adding its rows to rollups that are being replaced. Returns whether it built.
      */
     public boolean buildFor(ZoneId zone) {
         if (helpdesk.dialect() != Dialect.POSTGRESQL) {

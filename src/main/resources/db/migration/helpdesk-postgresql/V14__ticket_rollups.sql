@@ -49,14 +49,17 @@ CREATE TABLE ticket_day_rollup (
 );
 
 -- Adds the rows of a statement's transition tables to the rollups: +1 for each new row, -1 for each old row (an
--- update that moves a ticket to another month or area takes it from one key and adds it to the other). Keys are
--- written in key order so that two writers touching the same keys wait for each other instead of deadlocking.
+-- update that moves a ticket to another month or area takes it from one key and adds it to the other).
+-- Writers of tickets take their turns: the state row is locked from a transaction's first ticket write to its end.
+-- Two writers (an import's merge and a sync page) touch the same rollup rows (today, this month, an account), and a
+-- transaction that writes tickets in several statements would otherwise hold some of those rows while waiting for
+-- others: a deadlock. Readers do not lock the state row.
 CREATE FUNCTION ticket_rollup_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     zone TEXT;
     changes TEXT;
 BEGIN
-    SELECT s.zone INTO zone FROM ticket_rollup_state s FOR SHARE;
+    SELECT s.zone INTO zone FROM ticket_rollup_state s FOR UPDATE;
     IF zone IS NULL THEN
         RETURN NULL;
     END IF;

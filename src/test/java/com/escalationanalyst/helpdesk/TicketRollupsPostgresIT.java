@@ -8,6 +8,8 @@ import com.escalationanalyst.testsupport.IntegrationTest;
 import com.escalationanalyst.testsupport.TestDatabases;
 import com.escalationanalyst.testsupport.TestStores;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +169,33 @@ class TicketRollupsPostgresIT {
                         .isEqualTo(created.stream().filter(c -> !c.isBefore(from) && c.isBefore(to)).count());
             }
         }
+    }
+
+    /**
+     * Two writers of tickets take turns: the second one's statement waits until the first commits (no deadlock over
+     * rollup rows both touch), and both end up counted.
+     */
+    @Test
+    void writersOfTicketsTakeTurnsAndBothAreCounted() throws Exception {
+        String insert = "INSERT INTO ticket (ticket_id, created_at, status, priority, escalated) VALUES (?, ?, 'open',"
+                + " 'normal', FALSE)";
+        OffsetDateTime created = OffsetDateTime.parse("2026-03-29T10:00:00Z");
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement statement = first.prepareStatement(insert)) {
+                statement.setString(1, "W-1");
+                statement.setObject(2, created);
+                statement.executeUpdate();
+            }
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(
+                    () -> jdbc.update(insert, "W-2", created.plusMinutes(5)));
+            Thread.sleep(700);
+            assertThat(second).as("the second writer waits for the first").isNotDone();
+            first.commit();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertRollupsMatchTickets(BERLIN);
+        assertThat(jdbc.queryForObject("SELECT SUM(tickets) FROM ticket_day_rollup", Long.class)).isEqualTo(2);
     }
 
     static Instant[] range(ZonedDateTime from, ZonedDateTime to) {
