@@ -67,8 +67,9 @@ public class HelpdeskDatabase extends StoreDatabase {
     }
 
     /**
-     * Tickets created in each interval between consecutive {@code boundaries} (n boundaries, n - 1 counts), in one
-     * statement of index range counts: a few months of days cost one round trip and no rows per ticket.
+     * Tickets created in each interval between consecutive {@code boundaries} (n boundaries, n - 1 counts): from the
+     * day rollup when the boundaries are ascending day starts of its zone (the freshness check's days), otherwise in
+     * one statement of index range counts (a few months of days cost one round trip and no rows per ticket).
      */
     public long[] ticketsCreatedBetween(List<Instant> boundaries) {
         int n = boundaries.size() - 1;
@@ -76,8 +77,8 @@ public class HelpdeskDatabase extends StoreDatabase {
             return new long[0];
         }
         Optional<ZoneId> zone = rollups.zone();
-        if (zone.isPresent() && boundaries.stream().allMatch(b -> TicketRollups.startsUnit(TicketRollups.Unit.DAY, b,
-                zone.get()))) {
+        if (zone.isPresent() && ascending(boundaries) && boundaries.stream().allMatch(
+                b -> TicketRollups.startsUnit(TicketRollups.Unit.DAY, b, zone.get()))) {
             return countedFromDays(boundaries);
         }
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -97,7 +98,19 @@ public class HelpdeskDatabase extends StoreDatabase {
         }, arguments);
     }
 
-    /** {@link #ticketsCreatedBetween} when every boundary starts a day of the rollup: one read of its days. */
+    private static boolean ascending(List<Instant> instants) {
+        for (int i = 1; i < instants.size(); i++) {
+            if (!instants.get(i - 1).isBefore(instants.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #ticketsCreatedBetween} when the boundaries ascend and each starts a day of the rollup: one read of its
+     * days, each added to the interval it lies in.
+     */
     private long[] countedFromDays(List<Instant> boundaries) {
         long[] counts = new long[boundaries.size() - 1];
         jdbc().query("""

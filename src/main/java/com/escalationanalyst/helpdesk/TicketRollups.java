@@ -15,9 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rollup tables of the helpdesk store (PostgreSQL only; {@code docs/adr/0021-rollup-tables.md}): tickets counted
- * per day ({@code ticket_day_rollup}) and per month and account ({@code ticket_month_rollup}, and with the product
- * area {@code ticket_month_area_rollup}) of the zone they were built for, kept up to date by statement triggers on
- * {@code ticket} in the writer's own transaction.
+ * per day ({@code ticket_day_rollup}) and per month and account ({@code ticket_month_rollup}) of the zone they were
+ * built for, kept up to date by statement triggers on {@code ticket} in the writer's own transaction.
  *
  * <p>A reader asks for a {@link Split} of its period: the whole days or months inside it, read from a rollup, and
  * the partial edges, read from {@code ticket} as without rollups. On H2, before the rollups are built, or when no
@@ -131,16 +130,11 @@ public final class TicketRollups {
                 return false;
             }
             long started = System.nanoTime();
-            helpdesk.jdbc().execute("TRUNCATE ticket_month_rollup, ticket_month_area_rollup, ticket_day_rollup");
-            helpdesk.jdbc().update("""
-                    INSERT INTO ticket_month_area_rollup (month_start, account_id, product_area, tickets, escalated)
-                    SELECT date_trunc('month', t.created_at, ?), t.account_id, t.product_area, COUNT(*),
-                           COUNT(*) FILTER (WHERE t.escalated)
-                    FROM ticket t GROUP BY 1, 2, 3""", zone.getId());
+            helpdesk.jdbc().execute("TRUNCATE ticket_month_rollup, ticket_day_rollup");
             helpdesk.jdbc().update("""
                     INSERT INTO ticket_month_rollup (month_start, account_id, tickets, escalated)
-                    SELECT month_start, account_id, SUM(tickets), SUM(escalated) FROM ticket_month_area_rollup
-                    GROUP BY 1, 2""");
+                    SELECT date_trunc('month', t.created_at, ?), t.account_id, COUNT(*), COUNT(*) FILTER (WHERE t.escalated)
+                    FROM ticket t GROUP BY 1, 2""", zone.getId());
             helpdesk.jdbc().update("""
                     INSERT INTO ticket_day_rollup (day_start, product_area, escalated, escalation_reason_code,
                                                    assignee_group, tickets, handle_minutes_sum, handle_minutes_count,

@@ -20,17 +20,6 @@ CREATE TABLE ticket_month_rollup (
     CONSTRAINT uq_ticket_month_rollup UNIQUE NULLS NOT DISTINCT (month_start, account_id)
 );
 
--- per month, account and product area: the same for one product area (an account's tickets of a month spread over
--- its areas, so this one holds several times as many rows)
-CREATE TABLE ticket_month_area_rollup (
-    month_start  TIMESTAMP WITH TIME ZONE NOT NULL,
-    account_id   VARCHAR(64),
-    product_area VARCHAR(128),
-    tickets      BIGINT NOT NULL,
-    escalated    BIGINT NOT NULL,
-    CONSTRAINT uq_ticket_month_area_rollup UNIQUE NULLS NOT DISTINCT (month_start, account_id, product_area)
-);
-
 -- per day, product area, escalated or not, reason code and team: ticket counts (report, freshness check,
 -- drill-down totals) and the escalations' handle and escalation times (report)
 CREATE TABLE ticket_day_rollup (
@@ -80,18 +69,6 @@ BEGIN
             SET tickets = r.tickets + EXCLUDED.tickets, escalated = r.escalated + EXCLUDED.escalated
         $sql$, zone, changes);
     EXECUTE format($sql$
-        INSERT INTO ticket_month_area_rollup AS r (month_start, account_id, product_area, tickets, escalated)
-        SELECT * FROM (
-            SELECT date_trunc('month', c.created_at, %1$L) AS month_start, c.account_id, c.product_area,
-                   SUM(c.sign) AS tickets, SUM(CASE WHEN c.escalated THEN c.sign ELSE 0 END) AS escalated
-            FROM (%2$s) c
-            GROUP BY 1, 2, 3) d
-        WHERE d.tickets <> 0 OR d.escalated <> 0
-        ORDER BY 1, 2, 3
-        ON CONFLICT ON CONSTRAINT uq_ticket_month_area_rollup DO UPDATE
-            SET tickets = r.tickets + EXCLUDED.tickets, escalated = r.escalated + EXCLUDED.escalated
-        $sql$, zone, changes);
-    EXECUTE format($sql$
         INSERT INTO ticket_day_rollup AS r (day_start, product_area, escalated, escalation_reason_code, assignee_group,
                                             tickets, handle_minutes_sum, handle_minutes_count, escalation_millis_sum,
                                             escalation_timed)
@@ -128,7 +105,7 @@ CREATE TRIGGER tr_ticket_rollup_delete AFTER DELETE ON ticket
 
 CREATE FUNCTION ticket_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE ticket_month_rollup, ticket_month_area_rollup, ticket_day_rollup;
+    TRUNCATE ticket_month_rollup, ticket_day_rollup;
     RETURN NULL;
 END
 $$;

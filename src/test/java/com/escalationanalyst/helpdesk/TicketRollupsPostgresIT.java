@@ -121,7 +121,6 @@ class TicketRollupsPostgresIT {
         jdbc.execute("TRUNCATE resolution, ticket");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_day_rollup", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_month_rollup", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_month_area_rollup", Long.class)).isZero();
     }
 
     /** Counts of periods with and without partial days, read through the store, against counts made here. */
@@ -233,7 +232,6 @@ class TicketRollupsPostgresIT {
      */
     void assertRollupsMatchTickets(ZoneId zone) {
         Map<String, long[]> months = new TreeMap<>();
-        Map<String, long[]> monthAreas = new TreeMap<>();
         Map<String, long[]> days = new TreeMap<>();
         jdbc.query("""
                 SELECT created_at, account_id, product_area, escalated, escalation_reason_code, assignee_group,
@@ -243,11 +241,9 @@ class TicketRollupsPostgresIT {
             Integer handle = (Integer) rs.getObject(7);
             OffsetDateTime escalatedAt = rs.getObject(8, OffsetDateTime.class);
             String month = created.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant() + "|" + rs.getString(2);
-            for (long[] m : List.of(months.computeIfAbsent(month, k -> new long[2]),
-                    monthAreas.computeIfAbsent(month + "|" + rs.getString(3), k -> new long[2]))) {
-                m[0]++;
-                m[1] += escalated ? 1 : 0;
-            }
+            long[] m = months.computeIfAbsent(month, k -> new long[2]);
+            m[0]++;
+            m[1] += escalated ? 1 : 0;
             String day = created.toLocalDate().atStartOfDay(zone).toInstant() + "|" + rs.getString(3) + "|" + escalated
                     + "|" + rs.getString(5) + "|" + rs.getString(6);
             long[] d = days.computeIfAbsent(day, k -> new long[5]);
@@ -265,12 +261,6 @@ class TicketRollupsPostgresIT {
             monthRollup.put(rs.getObject(1, OffsetDateTime.class).toInstant() + "|" + rs.getString(2),
                     new long[] {rs.getLong(3), rs.getLong(4)});
         });
-        Map<String, long[]> monthAreaRollup = new TreeMap<>();
-        jdbc.query("SELECT month_start, account_id, product_area, tickets, escalated FROM ticket_month_area_rollup"
-                + " WHERE tickets <> 0 OR escalated <> 0", rs -> {
-            monthAreaRollup.put(rs.getObject(1, OffsetDateTime.class).toInstant() + "|" + rs.getString(2) + "|"
-                    + rs.getString(3), new long[] {rs.getLong(4), rs.getLong(5)});
-        });
         Map<String, long[]> dayRollup = new TreeMap<>();
         jdbc.query("""
                 SELECT day_start, product_area, escalated, escalation_reason_code, assignee_group, tickets,
@@ -283,7 +273,6 @@ class TicketRollupsPostgresIT {
                     rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)});
         });
         assertThat(text(monthRollup)).isEqualTo(text(months));
-        assertThat(text(monthAreaRollup)).isEqualTo(text(monthAreas));
         assertThat(text(dayRollup)).isEqualTo(text(days));
         assertThat(helpdesk.rollups().zone()).contains(zone);
     }

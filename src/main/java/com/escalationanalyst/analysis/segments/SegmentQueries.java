@@ -31,27 +31,26 @@ class SegmentQueries {
     }
 
     /**
-     * Per-account totals of the filter's period: whole months of the rollup's zone from the month rollup (the one
-     * with product areas when the filter names one), the rest
-     * (or everything, on H2) from {@code ticket}.
+     * Per-account totals of the filter's period: whole months of the rollup's zone from the month rollup, the rest
+     * (or everything: on H2, or when the filter names a product area, which the month rollup does not keep) from
+     * {@code ticket}.
      */
     Map<String, AccountTotals> totalsByAccount(TicketFilter filter) {
         Instant from = filter.period().fromInstant();
         Instant to = filter.period().toInstant();
         Map<String, AccountTotals> totals = new HashMap<>();
-        Optional<TicketRollups.Split> split = helpdesk.rollups().split(TicketRollups.Unit.MONTH, from, to);
+        Optional<TicketRollups.Split> split = filter.productArea() == null
+                ? helpdesk.rollups().split(TicketRollups.Unit.MONTH, from, to) : Optional.empty();
         if (split.isEmpty()) {
             addTotals(totals, fromTickets(filter.productArea()), new TicketRollups.Range(from, to), filter.productArea());
             return totals;
         }
         addTotals(totals, """
-                SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM %s r
-                WHERE r.month_start >= ? AND r.month_start < ?%s
-                GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""".formatted(
-                filter.productArea() == null ? "ticket_month_rollup" : "ticket_month_area_rollup",
-                filter.productArea() == null ? "" : " AND r.product_area = ?"), split.get().whole(), filter.productArea());
+                SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM ticket_month_rollup r
+                WHERE r.month_start >= ? AND r.month_start < ?
+                GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""", split.get().whole(), null);
         for (TicketRollups.Range edge : split.get().edges()) {
-            addTotals(totals, fromTickets(filter.productArea()), edge, filter.productArea());
+            addTotals(totals, fromTickets(null), edge, null);
         }
         return totals;
     }
