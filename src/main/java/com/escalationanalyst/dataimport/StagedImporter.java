@@ -228,7 +228,7 @@ public class StagedImporter {
         if (store.dialect() == Dialect.POSTGRESQL && inserted >= bulkLoadMinRows
                 && EmptyStoreBulkLoad.lockIfEmpty(store.jdbc(), table.storeTables())) {
             EmptyStoreBulkLoad.withoutIndexes(store.jdbc(), table.storeTables(),
-                    () -> table.merge(store.jdbc(), importId, false, false));
+                    () -> store.bulkLoad(() -> table.merge(store.jdbc(), importId, false, false)));
         } else {
             table.merge(store.jdbc(), importId, existing > 0, updated > 0);
         }

@@ -67,6 +67,14 @@ public class StoreDatabase {
         return false;
     }
 
+    /**
+     * Runs a first load into the store's empty tables (the import's bulk path, inside its transaction, the tables
+     * locked). A store that keeps tables derived from them may set their upkeep aside and derive them once after.
+     */
+    public void bulkLoad(Runnable load) {
+        load.run();
+    }
+
     public String name() {
         return name;
     }
