@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Repository;
@@ -48,17 +47,14 @@ class TicketRows {
     long count(TicketSelection selection) {
         Period period = selection.filter().period();
         TicketRollups.Range all = new TicketRollups.Range(period.fromInstant(), period.toInstant());
-        Optional<TicketRollups.Split> split = selection.filter().accountIds() == null && selection.members() == null
-                ? helpdesk.rollups().split(TicketRollups.Unit.DAY, all.from(), all.to()) : Optional.empty();
-        if (split.isEmpty()) {
-            return count("SELECT COUNT(*) FROM ticket t", selection, TicketWindow.CREATED_IN_PERIOD, all);
+        Function<TicketRollups.Range, Long> fromTickets = range -> count("SELECT COUNT(*) FROM ticket t", selection,
+                TicketWindow.CREATED_IN_PERIOD, range);
+        if (selection.filter().accountIds() != null || selection.members() != null) {
+            return fromTickets.apply(all);
         }
-        long count = count("SELECT COALESCE(SUM(t.tickets), 0) FROM ticket_day_rollup t", selection,
-                "t.day_start >= ? AND t.day_start < ?", split.get().whole());
-        for (TicketRollups.Range edge : split.get().edges()) {
-            count += count("SELECT COUNT(*) FROM ticket t", selection, TicketWindow.CREATED_IN_PERIOD, edge);
-        }
-        return count;
+        return helpdesk.rollups().read(TicketRollups.Unit.DAY, all.from(), all.to(), days -> count(
+                "SELECT COALESCE(SUM(t.tickets), 0) FROM ticket_day_rollup t", selection,
+                "t.day_start >= ? AND t.day_start < ?", days), fromTickets, Long::sum);
     }
 
     private long count(String select, TicketSelection selection, String window, TicketRollups.Range range) {

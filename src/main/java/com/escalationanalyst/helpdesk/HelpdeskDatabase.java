@@ -54,17 +54,9 @@ public class HelpdeskDatabase extends StoreDatabase {
 
     /** Tickets created in {@code [from, to)}: whole days from the day rollup, the rest from {@code ticket}. */
     public long ticketsCreated(Instant from, Instant to) {
-        Optional<TicketRollups.Split> split = rollups.split(TicketRollups.Unit.DAY, from, to);
-        if (split.isEmpty()) {
-            return countCreated(from, to);
-        }
-        long count = jdbc().queryForObject("SELECT COALESCE(SUM(tickets), 0) FROM ticket_day_rollup"
-                + " WHERE day_start >= ? AND day_start < ?", Long.class, split.get().whole().fromUtc(),
-                split.get().whole().toUtc());
-        for (TicketRollups.Range edge : split.get().edges()) {
-            count += countCreated(edge.from(), edge.to());
-        }
-        return count;
+        return rollups.read(TicketRollups.Unit.DAY, from, to, days -> jdbc().queryForObject(
+                "SELECT COALESCE(SUM(tickets), 0) FROM ticket_day_rollup WHERE day_start >= ? AND day_start < ?",
+                Long.class, days.fromUtc(), days.toUtc()), edge -> countCreated(edge.from(), edge.to()), Long::sum);
     }
 
     private long countCreated(Instant from, Instant to) {

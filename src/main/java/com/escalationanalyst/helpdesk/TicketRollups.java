@@ -10,6 +10,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +86,25 @@ public final class TicketRollups {
     }
 
     /** How {@code [from, to)} is read with the rollup of {@code unit}; empty: from {@code ticket} alone. */
-    public Optional<Split> split(Unit unit, Instant from, Instant to) {
+    Optional<Split> split(Unit unit, Instant from, Instant to) {
         return zone().flatMap(zone -> split(unit, from, to, zone));
+    }
+
+    /**
+     * A figure of {@code [from, to)}: {@code fromRollup} over its whole units and {@code fromTickets} over its edges,
+     * added up; {@code fromTickets} over all of it when there is no split.
+     */
+    public <T> T read(Unit unit, Instant from, Instant to, Function<Range, T> fromRollup, Function<Range, T> fromTickets,
+                      BinaryOperator<T> add) {
+        Optional<Split> split = split(unit, from, to);
+        if (split.isEmpty()) {
+            return fromTickets.apply(new Range(from, to));
+        }
+        T figure = fromRollup.apply(split.get().whole());
+        for (Range edge : split.get().edges()) {
+            figure = add.apply(figure, fromTickets.apply(edge));
+        }
+        return figure;
     }
 
     /** The split in a given rollup zone (the whole units are those of that zone, whatever the period's zone). */

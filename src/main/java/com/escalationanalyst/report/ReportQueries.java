@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,35 +61,33 @@ class ReportQueries {
 
     /** Whole days from the day rollup, the rest (or everything, on H2) from {@code ticket}. */
     List<TeamCell> teamCells(Period period) {
-        Optional<TicketRollups.Split> split = helpdesk.rollups().split(TicketRollups.Unit.DAY, period.fromInstant(),
-                period.toInstant());
-        if (split.isEmpty()) {
-            return teamCells(TEAM_CELLS, new TicketRollups.Range(period.fromInstant(), period.toInstant()));
-        }
-        Map<TeamKey, Long> cells = new LinkedHashMap<>();
-        List<TeamCell> parts = new ArrayList<>(teamCells("""
-                SELECT r.escalation_reason_code, r.assignee_group, SUM(r.tickets) FROM ticket_day_rollup r
-                WHERE r.escalated AND r.day_start >= ? AND r.day_start < ? AND r.assignee_group IS NOT NULL
-                GROUP BY r.escalation_reason_code, r.assignee_group HAVING SUM(r.tickets) > 0""", split.get().whole()));
-        for (TicketRollups.Range edge : split.get().edges()) {
-            parts.addAll(teamCells(TEAM_CELLS, edge));
-        }
-        parts.forEach(cell -> cells.merge(new TeamKey(cell.reasonCode(), cell.team()), cell.escalations(), Long::sum));
+        Map<TeamKey, Long> cells = helpdesk.rollups().read(TicketRollups.Unit.DAY, period.fromInstant(),
+                period.toInstant(), days -> teamCells("""
+                        SELECT r.escalation_reason_code, r.assignee_group, SUM(r.tickets) FROM ticket_day_rollup r
+                        WHERE r.escalated AND r.day_start >= ? AND r.day_start < ? AND r.assignee_group IS NOT NULL
+                        GROUP BY r.escalation_reason_code, r.assignee_group HAVING SUM(r.tickets) > 0""", days),
+                edge -> teamCells("""
+                        SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
+                        WHERE t.escalated AND %s AND t.assignee_group IS NOT NULL
+                        GROUP BY t.escalation_reason_code, t.assignee_group""".formatted(TicketWindow.CREATED_IN_PERIOD),
+                        edge), (a, b) -> {
+                    b.forEach((key, escalations) -> a.merge(key, escalations, Long::sum));
+                    return a;
+                });
         List<TeamCell> merged = new ArrayList<>(cells.size());
         cells.forEach((key, escalations) -> merged.add(new TeamCell(key.reasonCode(), key.team(), escalations)));
         return merged;
     }
 
-    private static final String TEAM_CELLS = """
-            SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
-            WHERE t.escalated AND %s AND t.assignee_group IS NOT NULL
-            GROUP BY t.escalation_reason_code, t.assignee_group""".formatted(TicketWindow.CREATED_IN_PERIOD);
-
+    /** A reason code and team; either may be null. */
     private record TeamKey(String reasonCode, String team) {
     }
 
-    private List<TeamCell> teamCells(String sql, TicketRollups.Range range) {
-        return helpdesk.jdbc().query(sql, (rs, n) -> new TeamCell(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                range.fromUtc(), range.toUtc());
+    private Map<TeamKey, Long> teamCells(String sql, TicketRollups.Range range) {
+        Map<TeamKey, Long> cells = new LinkedHashMap<>();
+        helpdesk.jdbc().query(sql, rs -> {
+            cells.put(new TeamKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+        }, range.fromUtc(), range.toUtc());
+        return cells;
     }
 }

@@ -7,10 +7,8 @@ import com.escalationanalyst.helpdesk.TicketRollups;
 import com.escalationanalyst.helpdesk.TicketWindow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +18,9 @@ class SegmentQueries {
 
     /** Tickets and escalations of one account; tickets without an account use the key "". */
     record AccountTotals(long tickets, long escalated) {
+        AccountTotals plus(AccountTotals other) {
+            return new AccountTotals(tickets + other.tickets, escalated + other.escalated);
+        }
     }
 
     private final HelpdeskDatabase helpdesk;
@@ -36,23 +37,18 @@ class SegmentQueries {
      * {@code ticket}.
      */
     Map<String, AccountTotals> totalsByAccount(TicketFilter filter) {
-        Instant from = filter.period().fromInstant();
-        Instant to = filter.period().toInstant();
-        Map<String, AccountTotals> totals = new HashMap<>();
-        Optional<TicketRollups.Split> split = filter.productArea() == null
-                ? helpdesk.rollups().split(TicketRollups.Unit.MONTH, from, to) : Optional.empty();
-        if (split.isEmpty()) {
-            addTotals(totals, fromTickets(filter.productArea()), new TicketRollups.Range(from, to), filter.productArea());
-            return totals;
+        TicketRollups.Range all = new TicketRollups.Range(filter.period().fromInstant(), filter.period().toInstant());
+        if (filter.productArea() != null) {
+            return totals(fromTickets(filter.productArea()), all, filter.productArea());
         }
-        addTotals(totals, """
+        return helpdesk.rollups().read(TicketRollups.Unit.MONTH, all.from(), all.to(), months -> totals("""
                 SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM ticket_month_rollup r
                 WHERE r.month_start >= ? AND r.month_start < ?
-                GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""", split.get().whole(), null);
-        for (TicketRollups.Range edge : split.get().edges()) {
-            addTotals(totals, fromTickets(null), edge, null);
-        }
-        return totals;
+                GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""", months, null),
+                edge -> totals(fromTickets(null), edge, null), (a, b) -> {
+                    b.forEach((account, t) -> a.merge(account, t, AccountTotals::plus));
+                    return a;
+                });
     }
 
     private static String fromTickets(String productArea) {
@@ -62,10 +58,11 @@ class SegmentQueries {
                 productArea == null ? "" : " AND t.product_area = ?");
     }
 
-    /** Adds one statement's rows (account, tickets, escalated; parameters: from, to, product area if any). */
-    private void addTotals(Map<String, AccountTotals> totals, String sql, TicketRollups.Range range, String productArea) {
+    /** One statement's rows by account (account, tickets, escalated; parameters: from, to, product area if any). */
+    private Map<String, AccountTotals> totals(String sql, TicketRollups.Range range, String productArea) {
         // one row per account, all of them kept in the map: no fetch size, so that PostgreSQL may aggregate in
         // parallel (a statement fetched in chunks inside a transaction runs through a cursor, never in parallel)
+        Map<String, AccountTotals> totals = new HashMap<>();
         helpdesk.jdbc().query(con -> {
             PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setObject(1, range.fromUtc());
@@ -75,9 +72,9 @@ class SegmentQueries {
             }
             return ps;
         }, rs -> {
-            totals.merge(rs.getString(1), new AccountTotals(rs.getLong(2), rs.getLong(3)),
-                    (a, b) -> new AccountTotals(a.tickets() + b.tickets(), a.escalated() + b.escalated()));
+            totals.put(rs.getString(1), new AccountTotals(rs.getLong(2), rs.getLong(3)));
         });
+        return totals;
     }
 
     /** Streams every CRM account's dimension value to the consumer. */
