@@ -28,6 +28,9 @@ public final class TicketRollups {
 
     private static final Logger log = LoggerFactory.getLogger(TicketRollups.class);
 
+    /** Memory for each of the build's aggregates (PostgreSQL's default is 4 MB). */
+    static final String FILL_WORK_MEM = "64MB";
+
     /** A rollup's unit, its table and the column holding the unit's first instant. */
     public enum Unit {
         DAY("ticket_day_rollup", "day_start"),
@@ -186,6 +189,10 @@ public final class TicketRollups {
      * catalog holds: one sort instead of an index entry per row (at 2,000,000 tickets about 4 s instead of 7).
      */
     private void fill(ZoneId zone) {
+        // the aggregates' hash tables and sorts in memory rather than in temporary files (4 MB by default), for the
+        // rest of this transaction's statements as they were
+        String workMem = helpdesk.jdbc().queryForObject("SELECT current_setting('work_mem')", String.class);
+        helpdesk.jdbc().queryForObject("SELECT set_config('work_mem', ?, true)", String.class, FILL_WORK_MEM);
         helpdesk.jdbc().execute("TRUNCATE ticket_month_rollup, ticket_day_rollup");
         String key = helpdesk.jdbc().queryForObject("SELECT pg_get_constraintdef(oid) FROM pg_constraint"
                 + " WHERE conname = 'uq_ticket_month_rollup' AND conrelid = 'ticket_month_rollup'::regclass", String.class);
@@ -204,5 +211,6 @@ public final class TicketRollups {
                        COUNT(t.handle_time_minutes), COALESCE(SUM(%s), 0), COUNT(t.escalated_at)
                 FROM ticket t GROUP BY 1, 2, 3, 4, 5""".formatted(
                 helpdesk.dialect().millisBetween("t.created_at", "t.escalated_at")), zone.getId());
+        helpdesk.jdbc().queryForObject("SELECT set_config('work_mem', ?, true)", String.class, workMem);
     }
 }

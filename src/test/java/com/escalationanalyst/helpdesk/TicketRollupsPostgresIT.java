@@ -218,6 +218,28 @@ class TicketRollupsPostgresIT {
         assertThat(jdbc.queryForObject("SELECT SUM(tickets) FROM ticket_day_rollup", Long.class)).isEqualTo(2);
     }
 
+    /**
+     * Counting after a first load gives its aggregates more memory than the session's, for those two statements only:
+     * the importing transaction's later statements (index builds, the merge's own) run with the setting they had.
+     */
+    @Test
+    void countingAfterAFirstLoadLeavesTheTransactionsMemorySettingAsItWas() {
+        List<String> seen = helpdesk.transactions().execute(tx -> {
+            // the store's own template: the statements run in this transaction's connection
+            helpdesk.jdbc().execute("SET LOCAL work_mem = '5MB'");
+            List<String> during = new ArrayList<>();
+            helpdesk.rollups().setAsideFor(() -> helpdesk.jdbc().update("""
+                    INSERT INTO ticket (ticket_id, created_at, status, priority, escalated)
+                    VALUES ('B-1', TIMESTAMPTZ '2026-03-29T10:00:00Z', 'open', 'normal', FALSE)"""));
+            during.add(helpdesk.jdbc().queryForObject("SELECT current_setting('work_mem')", String.class));
+            return during;
+        });
+        assertThat(seen).containsExactly("5MB");
+        assertRollupsMatchTickets(BERLIN);
+        assertThat(jdbc.queryForObject("SELECT SUM(tickets) FROM ticket_day_rollup", Long.class)).isEqualTo(1);
+        assertThat(insertTriggerEnabled()).isTrue();
+    }
+
     boolean insertTriggerEnabled() {
         return "O".equals(jdbc.queryForObject(
                 "SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'tr_ticket_rollup_insert'", String.class));

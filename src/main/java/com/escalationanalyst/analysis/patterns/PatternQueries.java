@@ -2,6 +2,7 @@ package com.escalationanalyst.analysis.patterns;
 
 import com.escalationanalyst.analysis.TicketFilter;
 import com.escalationanalyst.helpdesk.HelpdeskDatabase;
+import com.escalationanalyst.helpdesk.TicketRollups;
 import com.escalationanalyst.helpdesk.TicketWindow;
 import com.escalationanalyst.store.Dialect;
 import com.escalationanalyst.store.InLists;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +47,28 @@ class PatternQueries {
         this.helpdesk = helpdesk;
     }
 
-    /** The period's tickets (escalated or not) of the filter. An aggregate: no fetch size, so PostgreSQL may run it in parallel. */
+    /**
+     * The period's tickets (escalated or not) of the filter. Unless it names accounts (a dimension the day rollup
+     * does not have), its whole days are summed from the day rollup (aliased {@code t}: it names product area like
+     * {@code ticket}) and only the partial edges are counted in {@code ticket}: at 20,000,000 tickets a quarter's
+     * count is otherwise a scan of five million rows beside the stream of its escalations. Aggregates: no fetch
+     * size, so PostgreSQL may run them in parallel.
+     */
     long countTickets(TicketFilter filter) {
-        return helpdesk.jdbc().query(con -> prepare(con, "SELECT COUNT(*) FROM ticket t WHERE " + where(filter), filter, 0),
-                (rs, n) -> rs.getLong(1)).get(0);
+        TicketRollups.Range all = new TicketRollups.Range(filter.period().fromInstant(), filter.period().toInstant());
+        Function<TicketRollups.Range, Long> fromTickets = range -> count("SELECT COUNT(*) FROM ticket t WHERE "
+                + where(filter, TicketWindow.CREATED_IN_PERIOD), filter, range);
+        if (filter.accountIds() != null) {
+            return fromTickets.apply(all);
+        }
+        return helpdesk.rollups().read(TicketRollups.Unit.DAY, all.from(), all.to(),
+                days -> count("SELECT COALESCE(SUM(t.tickets), 0) FROM ticket_day_rollup t WHERE "
+                        + where(filter, "t.day_start >= ? AND t.day_start < ?"), filter, days),
+                fromTickets, Long::sum);
+    }
+
+    private long count(String sql, TicketFilter filter, TicketRollups.Range range) {
+        return helpdesk.jdbc().query(con -> prepare(con, sql, filter, range, 0), (rs, n) -> rs.getLong(1)).get(0);
     }
 
     /**
@@ -122,7 +142,12 @@ class PatternQueries {
     }
 
     private static String where(TicketFilter filter) {
-        StringBuilder where = new StringBuilder(TicketWindow.CREATED_IN_PERIOD);
+        return where(filter, TicketWindow.CREATED_IN_PERIOD);
+    }
+
+    /** The filter's conditions with its period as {@code window} (two parameters). */
+    private static String where(TicketFilter filter, String window) {
+        StringBuilder where = new StringBuilder(window);
         if (filter.productArea() != null) {
             where.append(" AND t.product_area = ?");
         }
@@ -136,9 +161,18 @@ class PatternQueries {
 
     private static PreparedStatement prepare(Connection con, String sql, TicketFilter filter, int fetchSize)
             throws SQLException {
+        return prepare(con, sql, filter, new TicketRollups.Range(filter.period().fromInstant(),
+                filter.period().toInstant()), fetchSize);
+    }
+
+    /** The statement with the window's two parameters set to {@code range} and the filter's after them. */
+    private static PreparedStatement prepare(Connection con, String sql, TicketFilter filter, TicketRollups.Range range,
+                                             int fetchSize) throws SQLException {
         PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(fetchSize);
-        int i = TicketWindow.bind(ps, 1, filter.period());
+        ps.setObject(1, range.fromUtc());
+        ps.setObject(2, range.toUtc());
+        int i = 3;
         if (filter.productArea() != null) {
             ps.setString(i++, filter.productArea());
         }
