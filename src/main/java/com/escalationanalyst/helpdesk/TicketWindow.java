@@ -1,8 +1,6 @@
 package com.escalationanalyst.helpdesk;
 
 import com.escalationanalyst.period.Period;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -30,12 +28,5 @@ public final class TicketWindow {
 
     public static OffsetDateTime to(Period period) {
         return period.toInstant().atOffset(ZoneOffset.UTC);
-    }
-
-    /** Sets the window's two parameters from {@code index} on; returns the next parameter's index. */
-    public static int bind(PreparedStatement statement, int index, Period period) throws SQLException {
-        statement.setObject(index, from(period));
-        statement.setObject(index + 1, to(period));
-        return index + 2;
     }
 }
