@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -108,6 +109,17 @@ public final class TicketRollups {
             figure = add.apply(figure, fromTickets.apply(edge));
         }
         return figure;
+    }
+
+    /**
+     * For {@link #read} of figures kept per key: adds the second part's entries into the first, a key in both
+     * summed with {@code sum}.
+     */
+    public static <K, V> BinaryOperator<Map<K, V>> byKey(BinaryOperator<V> sum) {
+        return (figure, part) -> {
+            part.forEach((key, value) -> figure.merge(key, value, sum));
+            return figure;
+        };
     }
 
     /** The split in a given rollup zone (the whole units are those of that zone, whatever the period's zone). */

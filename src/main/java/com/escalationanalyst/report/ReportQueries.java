@@ -70,10 +70,7 @@ class ReportQueries {
                         SELECT t.escalation_reason_code, t.assignee_group, COUNT(*) FROM ticket t
                         WHERE t.escalated AND %s AND t.assignee_group IS NOT NULL
                         GROUP BY t.escalation_reason_code, t.assignee_group""".formatted(TicketWindow.CREATED_IN_PERIOD),
-                        edge), (a, b) -> {
-                    b.forEach((key, escalations) -> a.merge(key, escalations, Long::sum));
-                    return a;
-                });
+                        edge), TicketRollups.byKey(Long::sum));
         List<TeamCell> merged = new ArrayList<>(cells.size());
         cells.forEach((key, escalations) -> merged.add(new TeamCell(key.reasonCode(), key.team(), escalations)));
         return merged;

@@ -7,7 +7,9 @@ import com.escalationanalyst.helpdesk.TicketRollups.Split;
 import com.escalationanalyst.helpdesk.TicketRollups.Unit;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,14 @@ class TicketRollupsSplitTest {
                 .contains(new Split(new Range(at("2026-03-01T23:00:00Z"), at("2026-03-31T22:00:00Z")),
                         List.of(new Range(at("2026-03-01T00:00:00Z"), at("2026-03-01T23:00:00Z")),
                                 new Range(at("2026-03-31T22:00:00Z"), at("2026-04-01T00:00:00Z")))));
+    }
+
+    /** Figures per key from the rollup and the edges: keys of either part kept, keys of both summed. */
+    @Test
+    void figuresPerKeyAddUpKeyByKey() {
+        Map<String, Long> whole = new HashMap<>(Map.of("bug|tier2", 7L, "config|tier1", 2L));
+        Map<String, Long> edge = Map.of("bug|tier2", 3L, "billing|ops", 1L);
+        assertThat(TicketRollups.<String, Long>byKey(Long::sum).apply(whole, edge))
+                .isEqualTo(Map.of("bug|tier2", 10L, "config|tier1", 2L, "billing|ops", 1L));
     }
 }

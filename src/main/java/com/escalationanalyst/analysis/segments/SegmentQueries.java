@@ -45,10 +45,7 @@ class SegmentQueries {
                 SELECT COALESCE(r.account_id, ''), SUM(r.tickets), SUM(r.escalated) FROM ticket_month_rollup r
                 WHERE r.month_start >= ? AND r.month_start < ?
                 GROUP BY COALESCE(r.account_id, '') HAVING SUM(r.tickets) > 0""", months, null),
-                edge -> totals(fromTickets(null), edge, null), (a, b) -> {
-                    b.forEach((account, t) -> a.merge(account, t, AccountTotals::plus));
-                    return a;
-                });
+                edge -> totals(fromTickets(null), edge, null), TicketRollups.byKey(AccountTotals::plus));
     }
 
     private static String fromTickets(String productArea) {
