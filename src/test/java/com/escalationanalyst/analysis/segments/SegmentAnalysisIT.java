@@ -49,6 +49,7 @@ class SegmentAnalysisIT {
             "ACC-4", new String[] {"SMB", "", "APAC"});
     static final String[] ACCOUNTS = {"ACC-1", "ACC-2", "ACC-3", "ACC-4", "ACC-9", ""};
     static final double[] ESCALATION = {0.30, 0.12, 0.06, 0.05, 0.10, 0.10};
+    static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
 
     record T(Instant created, String account, boolean escalated) {
     }
@@ -77,6 +78,9 @@ class SegmentAnalysisIT {
         for (int i = 0; i < 900; i++) {
             int a = i < 20 ? 5 : random.nextInt(ACCOUNTS.length); // the first 20 have no account at all
             Instant created = i % 50 == 0 ? september.minusSeconds(3600) : september.plusSeconds(random.nextInt(30 * 86400));
+            if (i % 45 == 0 && i % 50 != 0) {
+                created = OCTOBER.plusSeconds(1800); // half an hour into October, just after the month's end
+            }
             tickets.add(new T(created, ACCOUNTS[a], random.nextDouble() < ESCALATION[a]));
         }
         Csv csv = new Csv(TicketCsvFormat.COLUMNS);
@@ -115,9 +119,14 @@ class SegmentAnalysisIT {
 
     /** Per value: {tickets, escalated}, in September 2026. */
     Map<String, long[]> expectedCounts(Function<String[], String> dimension) {
+        return expectedCounts(Instant.parse("2026-09-01T00:00:00Z"), OCTOBER, dimension);
+    }
+
+    /** Per value: {tickets, escalated} of the tickets created in [from, to). */
+    Map<String, long[]> expectedCounts(Instant from, Instant to, Function<String[], String> dimension) {
         Map<String, long[]> counts = new TreeMap<>();
         for (T t : tickets) {
-            if (t.created().isBefore(Instant.parse("2026-09-01T00:00:00Z"))) {
+            if (t.created().isBefore(from) || !t.created().isBefore(to)) {
                 continue;
             }
             String[] account = CRM.get(t.account());
@@ -193,6 +202,25 @@ class SegmentAnalysisIT {
         assertThat(pairs.get("dimension").asText()).isEqualTo("segment×tier");
         assertComparison(pairs, expectedCounts(a -> a[0] + " × " + (a[1].isEmpty() ? "(none)" : a[1])), 30);
         assertThat(pairs.get("processInstanceId").asText()).isNotBlank();
+    }
+
+    /**
+     * A period of a whole month with a day on each side: on PostgreSQL the month comes from the month rollup and the
+     * two days from the tickets, and an account with tickets in more than one part must be counted once, all added up.
+     */
+    @Test
+    void aPeriodWithPartOfAMonthAtEachEndCountsEveryTicketOnce() {
+        Instant from = Instant.parse("2026-08-31T00:00:00Z");
+        Instant to = Instant.parse("2026-10-02T00:00:00Z");
+        long edges = tickets.stream().filter(t -> !t.created().isBefore(from) && t.created().isBefore(to))
+                .filter(t -> t.created().isBefore(Instant.parse("2026-09-01T00:00:00Z")) || !t.created().isBefore(OCTOBER))
+                .count();
+        assertThat(edges).as("tickets on the two edge days").isGreaterThan(30);
+        HttpResponse<String> bySegment = compare("{\"from\":\"2026-08-31\",\"to\":\"2026-10-01\"}");
+        assertThat(bySegment.statusCode()).as(bySegment.body()).isEqualTo(200);
+        assertComparison(Api.json(bySegment), expectedCounts(from, to, a -> a[0]), 30);
+        HttpResponse<String> byTier = compare("{\"from\":\"2026-08-31\",\"to\":\"2026-10-01\",\"dimension\":\"tier\"}");
+        assertComparison(Api.json(byTier), expectedCounts(from, to, a -> a[1].isEmpty() ? "(none)" : a[1]), 30);
     }
 
     @Test
