@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -72,14 +74,14 @@ final class KnownIssueCrossReference {
     }
 
     static final String NO_AREA = EscalationCube.NO_AREA;
-    private static final int BATCH = 1000;
-    private static final int MAX_BATCHES_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int BATCH = 1000;
+    static final int MAX_BATCHES_IN_FLIGHT = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** Cosine to a cluster's centroid from which a note joins it (all-MiniLM-L6-v2: paraphrases score above 0.7). */
     private static final double SIMILARITY = 0.7;
     private static final int MIN_WORDS = 3;
     static final int MAX_CLUSTER_IDS = 20;
     private static final int LABEL_CANDIDATES = 20;
-    private static final int MAX_CLUSTERED_PER_AREA = 5000;
+    static final int MAX_CLUSTERED_PER_AREA = 5000;
     private static final int MAX_CLUSTERS_PER_AREA = 500;
     /** The largest clusters are reported; the findings stay small whatever the ticket count. */
     private static final int MAX_REPORTED_CLUSTERS = 10;
@@ -95,7 +97,8 @@ final class KnownIssueCrossReference {
     private final Map<String, Map<String, Long>> ticketsPerPattern = new TreeMap<>();
     private final Map<String, KnownIssue> issues = new HashMap<>();
     private final Map<String, AreaClusters> clusters = new TreeMap<>();
-    private final Map<String, Integer> clusteredPerArea = new HashMap<>();
+    /** Written in stream order by the recording thread, read by the batches examined ahead of it. */
+    private final Map<String, Integer> clusteredPerArea = new ConcurrentHashMap<>();
     private List<EscalatedText> pending = new ArrayList<>(BATCH);
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     private CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
@@ -199,6 +202,14 @@ final class KnownIssueCrossReference {
      * for those that may join a cluster; the rest decided, and their decisions stored.
      */
     private List<Examined> examineAll(List<EscalatedText> batch) {
+        // areas whose clustering is full: every batch before this one is recorded or being recorded, so a count
+        // read here is at most what precedes this batch, and a full area stays full; its notes need no vector
+        Set<String> full = new HashSet<>();
+        clusteredPerArea.forEach((area, notes) -> {
+            if (notes >= MAX_CLUSTERED_PER_AREA) {
+                full.add(area);
+            }
+        });
         List<String> keys = new ArrayList<>(batch.size());
         for (EscalatedText ticket : batch) {
             keys.add(knowledge.matchKey(ticket.matchText(), ticket.productArea()));
@@ -208,7 +219,7 @@ final class KnownIssueCrossReference {
         for (int i = 0; i < batch.size(); i++) {
             String decided = stored.get(keys.get(i));
             EscalatedText ticket = batch.get(i);
-            if (decided == null || decided.isEmpty() && ticket.notes() != null
+            if (decided == null || decided.isEmpty() && ticket.notes() != null && !full.contains(areaOf(ticket))
                     && knowledge.reasonCodes().rootCauseOf(ticket.reasonCode()) == RootCause.PRODUCT_BUG) {
                 toEmbed.add(ticket.matchText());
             }
@@ -228,7 +239,7 @@ final class KnownIssueCrossReference {
             } else {
                 match = storedIssue.map(issue -> new KnownIssueMatch(issue, Double.NaN, false));
             }
-            results.add(examine(ticket, match));
+            results.add(examine(ticket, match, !full.contains(areaOf(ticket))));
         }
         decisions.save(knowledge.fingerprint(), made);
         decisionsMade.addAndGet(made.size());
@@ -236,15 +247,20 @@ final class KnownIssueCrossReference {
     }
 
     private Examined examine(EscalatedText ticket) {
-        return examine(ticket, knowledge.findKnownIssue(ticket.matchText(), ticket.productArea()));
+        return examine(ticket, knowledge.findKnownIssue(ticket.matchText(), ticket.productArea()), true);
     }
 
-    private Examined examine(EscalatedText ticket, Optional<KnownIssueMatch> match) {
+    private static String areaOf(EscalatedText ticket) {
+        return ticket.productArea() == null ? NO_AREA : ticket.productArea();
+    }
+
+    /** {@code mayCluster}: false when the ticket's area has no room left for notes, so none is prepared. */
+    private Examined examine(EscalatedText ticket, Optional<KnownIssueMatch> match, boolean mayCluster) {
         RootCause cause = knowledge.reasonCodes().rootCauseOf(ticket.reasonCode());
-        String area = ticket.productArea() == null ? NO_AREA : ticket.productArea();
+        String area = areaOf(ticket);
         String text = ticket.matchText();
         ClusterInput cluster = null;
-        if (match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null) {
+        if (mayCluster && match.isEmpty() && cause == RootCause.PRODUCT_BUG && ticket.notes() != null) {
             Set<String> phrases = Phrases.of(ticket.notes());
             if (Phrases.words(phrases) >= MIN_WORDS) {
                 // the matcher embedded the same text a moment ago: this is a cache hit, not a second inference

@@ -8,7 +8,18 @@ import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.IssueTic
 import com.escalationanalyst.analysis.patterns.KnownIssueCrossReference.PatternMatch;
 import com.escalationanalyst.analysis.patterns.PatternQueries.EscalatedText;
 import com.escalationanalyst.knowledge.KnowledgeSnapshot;
+import com.escalationanalyst.knowledge.MatchStore;
 import com.escalationanalyst.knowledge.SeedKnowledge;
+import com.escalationanalyst.knowledge.SentenceEmbeddings;
+import com.escalationanalyst.knowledge.VectorStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class KnownIssueCrossReferenceTest {
@@ -120,5 +131,110 @@ class KnownIssueCrossReferenceTest {
         assertThat(expected.clusters()).isNotEmpty();
         // how many texts each had to embed depends on what the other left in memory: everything else is equal
         assertThat(batched.findings()).usingRecursiveComparison().ignoringFields("embeddingsComputed", "decisionsMade").isEqualTo(expected);
+    }
+
+    /**
+     * Once an area holds as many clustered notes as it may, a later batch's unmatched bug notes of that area get no
+     * vector (none is read or computed for them), and the findings are still those of one ticket at a time.
+     */
+    @Test
+    void notesBeyondAFullAreasClusteringGetNoVector() {
+        String[] paraphrases = {"Cursor pagination returns HTTP 500 on the last page",
+            "HTTP 500 error on the last page of cursor pagination", "API pagination with cursor fails with 500 on last page",
+            "The last page of cursor pagination answers with HTTP 500", "Paging with a cursor breaks with a 500 at the end"};
+        List<EscalatedText> tickets = new ArrayList<>();
+        // the API area's clustering fills up: as many unmatched bug notes as it takes
+        for (int i = 0; i < KnownIssueCrossReference.MAX_CLUSTERED_PER_AREA; i++) {
+            tickets.add(new EscalatedText("T-" + tickets.size(), "BUG-CONFIRMED", "API", "subject", paraphrases[i % 5]));
+        }
+        // then more batches than can be in flight at once, none of them a bug: the full area is recorded before the
+        // batches after them are examined
+        for (int i = 0; i < (KnownIssueCrossReference.MAX_BATCHES_IN_FLIGHT + 1) * KnownIssueCrossReference.BATCH; i++) {
+            tickets.add(new EscalatedText("T-" + tickets.size(), "AGENT-MISDIAGNOSIS", "API", "subject",
+                    "Agent did not know how to rotate the API token"));
+        }
+        // then bug notes of the full area, each different, and of another area, which still has room
+        List<String> late = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String notes = "Cursor pagination returns HTTP 500 on page " + (i + 2) + " of the invoice list";
+            late.add("subject\n" + notes);
+            tickets.add(new EscalatedText("T-" + tickets.size(), "BUG-CONFIRMED", "API", "subject", notes));
+        }
+        for (int i = 0; i < 6; i++) {
+            tickets.add(new EscalatedText("T-" + tickets.size(), "BUG-CONFIRMED", "Reporting", "subject",
+                    "Chart widget does not load with an ampersand in the filter"));
+        }
+
+        KnownIssueCrossReference single = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5);
+        tickets.forEach(single::accept);
+        Findings expected = single.findings();
+
+        // a first run stores every decision and vector (as the embedding job after an import does); the second
+        // starts with nothing in memory and reads what it needs from the stores
+        Vectors vectors = new Vectors();
+        Decisions decisions = new Decisions();
+        KnownIssueCrossReference first = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5, vectors, decisions);
+        tickets.forEach(first::add);
+        first.findings();
+        assertThat(vectors.vectors.keySet()).as("vectors of the late notes were stored by the first run")
+                .containsAll(late.stream().map(SentenceEmbeddings::hash).toList());
+        SentenceEmbeddings.shared().forgetRecent();
+        vectors.askedFor.clear();
+        KnownIssueCrossReference second = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5, vectors, decisions);
+        tickets.forEach(second::add);
+        Findings findings = second.findings();
+
+        assertThat(findings).usingRecursiveComparison().ignoringFields("embeddingsComputed", "decisionsMade")
+                .isEqualTo(expected);
+        assertThat(findings.decisionsMade()).isZero();
+        // the API cluster holds as many notes as an area may; the late API notes are in no cluster
+        assertThat(findings.clusters().stream().filter(c -> c.productArea().equals("API"))
+                .mapToLong(KnownIssueCrossReference.Cluster::tickets).sum())
+                .isEqualTo(KnownIssueCrossReference.MAX_CLUSTERED_PER_AREA);
+        // asked for: the five paraphrases and the Reporting note, none of the late API notes (two batches examined at
+        // once may both ask for a text neither has remembered yet)
+        List<String> wanted = new ArrayList<>();
+        for (String paraphrase : paraphrases) {
+            wanted.add(SentenceEmbeddings.hash("subject\n" + paraphrase));
+        }
+        wanted.add(SentenceEmbeddings.hash("subject\nChart widget does not load with an ampersand in the filter"));
+        assertThat(Set.copyOf(vectors.askedFor)).containsExactlyInAnyOrderElementsOf(wanted);
+    }
+
+    /** Decisions kept in a map, as the store keeps them. */
+    static final class Decisions implements MatchStore {
+        final Map<String, String> decisions = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, String> find(Collection<String> keys) {
+            Map<String, String> found = new HashMap<>();
+            keys.stream().filter(decisions::containsKey).forEach(key -> found.put(key, decisions.get(key)));
+            return found;
+        }
+
+        @Override
+        public void save(String fingerprint, Map<String, String> made) {
+            decisions.putAll(made);
+        }
+    }
+
+    /** Vectors kept in a map, as the store keeps them; remembers which ones a run asked for. */
+    static final class Vectors implements VectorStore {
+        final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+        final List<String> askedFor = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Map<String, float[]> find(Collection<String> keys) {
+            askedFor.addAll(keys);
+            Map<String, float[]> found = new HashMap<>();
+            keys.stream().filter(vectors::containsKey).forEach(key -> found.put(key, vectors.get(key)));
+            return found;
+        }
+
+        @Override
+        public boolean save(Map<String, float[]> made) {
+            made.forEach(vectors::putIfAbsent);
+            return true;
+        }
     }
 }
