@@ -2,48 +2,13 @@ package com.escalationanalyst.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import com.escalationanalyst.testsupport.RecordingVectorStore;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What {@link SentenceEmbeddings#prepare} asks of a store: each text looked up, computed and stored at most once. */
 class SentenceEmbeddingsTest {
-
-    /** A store in memory that records the keys it was asked for and given. */
-    static final class RecordingStore implements VectorStore {
-        final Map<String, float[]> vectors = new HashMap<>();
-        final List<String> lookedUp = new ArrayList<>();
-        final List<String> saved = new ArrayList<>();
-        /** Saves refused before the store takes them (a lock held by another run). */
-        int refusals;
-
-        @Override
-        public Map<String, float[]> find(Collection<String> keys) {
-            lookedUp.addAll(keys);
-            Map<String, float[]> found = new HashMap<>();
-            keys.forEach(k -> {
-                if (vectors.containsKey(k)) {
-                    found.put(k, vectors.get(k));
-                }
-            });
-            return found;
-        }
-
-        @Override
-        public boolean save(Map<String, float[]> batch) {
-            if (refusals > 0) {
-                refusals--;
-                return false;
-            }
-            saved.addAll(batch.keySet());
-            batch.forEach(vectors::putIfAbsent);
-            return true;
-        }
-    }
 
     @Test
     void aTextIsComputedAndStoredOnceAndNotLookedUpAgainWhileRemembered() {
@@ -51,7 +16,7 @@ class SentenceEmbeddingsTest {
         // texts no other test uses, so nothing is remembered from before
         String a = "Invoice total differs from the quote " + UUID.randomUUID();
         String b = "Export stops at ten thousand rows " + UUID.randomUUID();
-        RecordingStore store = new RecordingStore();
+        RecordingVectorStore store = new RecordingVectorStore();
 
         assertThat(embeddings.prepare(List.of(a, b, a), store)).isEqualTo(2);
         assertThat(store.lookedUp).containsExactlyInAnyOrder(SentenceEmbeddings.hash(a), SentenceEmbeddings.hash(b));
@@ -65,7 +30,7 @@ class SentenceEmbeddingsTest {
         assertThat(store.saved).isEmpty();
 
         // another store (another database) has not seen them: they are saved there, from memory
-        RecordingStore other = new RecordingStore();
+        RecordingVectorStore other = new RecordingVectorStore();
         assertThat(embeddings.prepare(List.of(a), other)).isZero();
         assertThat(other.lookedUp).isEmpty();
         assertThat(other.saved).containsExactly(SentenceEmbeddings.hash(a));
@@ -83,7 +48,7 @@ class SentenceEmbeddingsTest {
     void aTextEmbeddedOutsideAnyStoreIsStoredWhenPreparedWithOne() {
         String c = "Mobile push arrives twice on Android " + UUID.randomUUID();
         float[] vector = SentenceEmbeddings.shared().embed(c);
-        RecordingStore store = new RecordingStore();
+        RecordingVectorStore store = new RecordingVectorStore();
         long before = SentenceEmbeddings.shared().inferences();
         assertThat(SentenceEmbeddings.shared().prepare(List.of(c), store)).isZero();
         assertThat(SentenceEmbeddings.shared().inferences()).isEqualTo(before);
@@ -94,7 +59,7 @@ class SentenceEmbeddingsTest {
     @Test
     void aSaveTheStoreCouldNotTakeIsOfferedAgainNextTime() {
         String d = "Bulk import stops at row 5000 " + UUID.randomUUID();
-        RecordingStore store = new RecordingStore();
+        RecordingVectorStore store = new RecordingVectorStore();
         store.refusals = 1;
         assertThat(SentenceEmbeddings.shared().prepare(List.of(d), store)).isOne();
         assertThat(store.saved).isEmpty();

@@ -11,10 +11,9 @@ import com.escalationanalyst.knowledge.KnowledgeSnapshot;
 import com.escalationanalyst.knowledge.MatchStore;
 import com.escalationanalyst.knowledge.SeedKnowledge;
 import com.escalationanalyst.knowledge.SentenceEmbeddings;
-import com.escalationanalyst.knowledge.VectorStore;
+import com.escalationanalyst.testsupport.RecordingVectorStore;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,7 @@ class KnownIssueCrossReferenceTest {
 
         // a first run stores every decision and vector (as the embedding job after an import does); the second
         // starts with nothing in memory and reads what it needs from the stores
-        Vectors vectors = new Vectors();
+        RecordingVectorStore vectors = new RecordingVectorStore();
         Decisions decisions = new Decisions();
         KnownIssueCrossReference first = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5, vectors, decisions);
         tickets.forEach(first::add);
@@ -179,7 +178,7 @@ class KnownIssueCrossReferenceTest {
         assertThat(vectors.vectors.keySet()).as("vectors of the late notes were stored by the first run")
                 .containsAll(late.stream().map(SentenceEmbeddings::hash).toList());
         SentenceEmbeddings.shared().forgetRecent();
-        vectors.askedFor.clear();
+        vectors.lookedUp.clear();
         KnownIssueCrossReference second = new KnownIssueCrossReference(KNOWLEDGE, 0.3, 5, vectors, decisions);
         tickets.forEach(second::add);
         Findings findings = second.findings();
@@ -198,7 +197,7 @@ class KnownIssueCrossReferenceTest {
             wanted.add(SentenceEmbeddings.hash("subject\n" + paraphrase));
         }
         wanted.add(SentenceEmbeddings.hash("subject\nChart widget does not load with an ampersand in the filter"));
-        assertThat(Set.copyOf(vectors.askedFor)).containsExactlyInAnyOrderElementsOf(wanted);
+        assertThat(Set.copyOf(vectors.lookedUp)).containsExactlyInAnyOrderElementsOf(wanted);
     }
 
     /** Decisions kept in a map, as the store keeps them. */
@@ -215,26 +214,6 @@ class KnownIssueCrossReferenceTest {
         @Override
         public void save(String fingerprint, Map<String, String> made) {
             decisions.putAll(made);
-        }
-    }
-
-    /** Vectors kept in a map, as the store keeps them; remembers which ones a run asked for. */
-    static final class Vectors implements VectorStore {
-        final Map<String, float[]> vectors = new ConcurrentHashMap<>();
-        final List<String> askedFor = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public Map<String, float[]> find(Collection<String> keys) {
-            askedFor.addAll(keys);
-            Map<String, float[]> found = new HashMap<>();
-            keys.stream().filter(vectors::containsKey).forEach(key -> found.put(key, vectors.get(key)));
-            return found;
-        }
-
-        @Override
-        public boolean save(Map<String, float[]> made) {
-            made.forEach(vectors::putIfAbsent);
-            return true;
         }
     }
 }
