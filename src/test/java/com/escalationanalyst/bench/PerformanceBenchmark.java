@@ -225,9 +225,11 @@ class PerformanceBenchmark {
         // over the loaded texts after it take most of an hour; the JIT's share of such a load is small)
         boolean warmUp = Boolean.parseBoolean(System.getProperty("bench.import.warmup", "true"));
         awaitBackgroundWork();
-        long cold = warmUp ? time(firstLoad) : -1;
+        String runs = "";
         if (warmUp) {
+            long cold = time(firstLoad);
             System.out.printf(Locale.ROOT, "CSV import at %,d tickets, first load not measured: %d ms%n", n, cold);
+            runs = "first " + cold + ", then ";
             awaitBackgroundWork();
         }
         HeapWatch heap = HeapWatch.start();
@@ -237,7 +239,7 @@ class PerformanceBenchmark {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isEqualTo(n);
         String name = "CSV import (" + Files.size(csv) / 1_000_000 + " MB)";
         // target: at least 70 % of the indexed copy's throughput, i.e. at most floor / 0.7; the bare copy is for reference
-        String runs = warmUp ? "first " + cold + ", then " + app : String.valueOf(app);
+        runs += app;
         rows.add(new Row(n, name + " vs indexed", app, indexedFloor, Math.round(indexedFloor / 0.7), runs,
                 heap.liveMb(), heap.usedMb()));
         rows.add(new Row(n, name + " vs bare", app, bareFloor, 0, runs, heap.liveMb(), heap.usedMb()));
